@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const LoginRequestSchema = z
+  .object({
+    email: z.email().max(320),
+    password: z.string().min(1).max(200),
+  })
+  .meta({ id: 'LoginRequest' });
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const WorkspaceSummarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: z.enum(['owner', 'editor', 'viewer']),
+});
+export type WorkspaceSummary = z.infer<typeof WorkspaceSummarySchema>;
+
+export const MeResponseSchema = z
+  .object({
+    account: z.object({ id: z.uuid(), email: z.string() }),
+    workspaces: z.array(WorkspaceSummarySchema),
+    /** Send back as `x-csrf-token` on every state-changing request. */
+    csrfToken: z.string(),
+  })
+  .meta({ id: 'Me' });
+export type MeResponse = z.infer<typeof MeResponseSchema>;

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ContentDefinitionSchema, ContentKindSchema } from '../content/content.schema.js';
+import { TriggerSchema } from './trigger.schema.js';
+
+export const JsonValueSchema = z.json();
+
+export const TraitsSchema = z.record(z.string().min(1).max(200), JsonValueSchema);
+export type Traits = z.infer<typeof TraitsSchema>;
+
+/** Who the SDK speaks for: an anonymous id always, a user id once identified. */
+export const SdkUserSchema = z
+  .object({
+    anonymousId: z.string().min(1).max(200),
+    userId: z.string().min(1).max(200).optional(),
+  })
+  .meta({ id: 'SdkUser' });
+export type SdkUser = z.infer<typeof SdkUserSchema>;
+
+export const SdkContextSchema = z.object({
+  url: z.url().max(4000),
+  locale: z.string().min(2).max(35).optional(),
+  viewport: z.object({ width: z.int().min(0), height: z.int().min(0) }).optional(),
+  userAgent: z.string().max(1000).optional(),
+});
+export type SdkContext = z.infer<typeof SdkContextSchema>;
+
+export const SessionRequestSchema = z
+  .object({
+    user: SdkUserSchema,
+    traits: TraitsSchema.default({}),
+    /** HMAC-SHA256 of the user id with the workspace's identity secret. */
+    userHash: z.string().max(200).optional(),
+    context: SdkContextSchema,
+  })
+  .meta({ id: 'SessionRequest' });
+export type SessionRequest = z.infer<typeof SessionRequestSchema>;
+
+export const ProgressSchema = z.object({
+  stepId: z.string().optional(),
+  status: z.enum(['in_progress', 'completed', 'dismissed']),
+});
+export type Progress = z.infer<typeof ProgressSchema>;
+
+/** One content item the user may see now, resolved to the exact version they would see. */
+export const EligibleContentSchema = z
+  .object({
+    id: z.uuid(),
+    versionId: z.uuid(),
+    kind: ContentKindSchema,
+    name: z.string(),
+    priority: z.int(),
+    definition: ContentDefinitionSchema,
+    triggers: z.array(TriggerSchema),
+    progress: ProgressSchema.nullable(),
+  })
+  .meta({ id: 'EligibleContent' });
+export type EligibleContent = z.infer<typeof EligibleContentSchema>;
+
+export const SessionResponseSchema = z
+  .object({
+    content: z.array(EligibleContentSchema),
+    /** Changes whenever published configuration changes. */
+    etag: z.string(),
+  })
+  .meta({ id: 'SessionResponse' });
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
