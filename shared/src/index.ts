@@ -7,6 +7,7 @@ export * from './content/content.schema.js';
 export * from './sdk/trigger.schema.js';
 export * from './sdk/session.schema.js';
 export * from './sdk/events.schema.js';
+export * from './sdk/snippet.js';
 export * from './api/system.schema.js';
 export * from './api/auth.schema.js';
 export * from './api/content.schema.js';

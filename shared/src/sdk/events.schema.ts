@@ -22,7 +22,12 @@ export type ContentAction = z.infer<typeof ContentActionSchema>;
 
 export const SdkEventSchema = z
   .discriminatedUnion('type', [
-    z.object({ ...base, type: z.literal('track'), event: z.string().min(1).max(200), properties: Properties }),
+    z.object({
+      ...base,
+      type: z.literal('track'),
+      event: z.string().min(1).max(200),
+      properties: Properties,
+    }),
     z.object({ ...base, type: z.literal('page'), properties: Properties }),
     z.object({
       ...base,

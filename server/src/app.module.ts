@@ -1,0 +1,42 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuthModule } from './auth/auth.module';
+import { ErrorFilter } from './common/error.filter';
+import type { Config } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { ContentModule } from './content/content.module';
+import { entities } from './database/entities';
+import { DocsController } from './docs/docs.controller';
+import { EventsModule } from './events/events.module';
+import { SdkModule } from './sdk/sdk.module';
+import { DemoService } from './seed/demo.service';
+import { PagesController } from './static/pages.controller';
+import { HealthController } from './system/health.controller';
+import { WorkspacesModule } from './workspaces/workspaces.module';
+
+@Module({})
+export class AppModule {
+  /** The DataSource is opened (and migrated) before Nest starts; Nest only borrows it. */
+  static forRoot(config: Config, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ type: 'postgres', entities }),
+          dataSourceFactory: async () => dataSource,
+        }),
+        WorkspacesModule,
+        AuthModule,
+        ContentModule,
+        EventsModule,
+        SdkModule,
+      ],
+      // PagesController holds the catch-all GET route, so it is registered last.
+      controllers: [HealthController, DocsController, PagesController],
+      providers: [DemoService, { provide: APP_FILTER, useClass: ErrorFilter }],
+    };
+  }
+}

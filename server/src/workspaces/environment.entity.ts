@@ -1,0 +1,12 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** A workspace environment (production, staging) with its public SDK key and hashed secret key. */
+@Entity('environments')
+export class Environment {
+  @PrimaryColumn('uuid', { name: 'workspace_id' }) workspaceId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') name: string;
+  @Column('text', { name: 'sdk_key' }) sdkKey: string;
+  @Column('text', { name: 'secret_key_hash' }) secretKeyHash: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
