@@ -1,6 +1,7 @@
 // One linter for the whole repo. Package boundaries are enforced here:
 // shared ← server, widget, builder-ui, e2e; widget ← builder-ui; nothing imports server.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const deepImports = {
@@ -40,12 +41,8 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['**/*.mjs', '**/*.cjs', 'server/demo/**/*.js'],
-    languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', history: 'readonly', location: 'readonly', setTimeout: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly' },
-    },
-  },
+  { files: ['**/*.mjs', '**/*.cjs'], languageOptions: { globals: globals.node } },
+  { files: ['server/demo/**/*.js'], languageOptions: { globals: globals.browser } },
   { files: ['shared/**/*.ts'], rules: boundary(['@waymark/*', 'preact', 'preact/*', '@nestjs/*', 'typeorm', 'pg', '@floating-ui/*']) },
   {
     files: ['widget/**/*.{ts,tsx}'],
