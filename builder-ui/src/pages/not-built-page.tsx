@@ -1,0 +1,21 @@
+import { EmptyState } from '../components/empty-state';
+import { useTitle } from '../components/use-title';
+import type { Section } from '../sections';
+
+/** The honest page for a section that exists in the plan but not yet in the code. */
+export function NotBuiltPage({ section }: { section: Section }) {
+  useTitle(section.label);
+  return (
+    <>
+      <div class="page-head">
+        <div>
+          <h1>{section.label}</h1>
+          <p class="page-lede">{section.purpose}</p>
+        </div>
+      </div>
+      <EmptyState icon={section.icon} title="Not built yet">
+        <p>This part of Waymark is planned but not built, so there is nothing to show here yet.</p>
+      </EmptyState>
+    </>
+  );
+}
