@@ -12,6 +12,7 @@ export interface DemoFile {
 
 /** The demo workspace's credentials, written by the server on first start. */
 export function demo(): DemoFile {
-  const file = process.env.WAYMARK_DEMO_FILE ?? path.resolve(import.meta.dirname, '../../.data/demo.json');
+  const file =
+    process.env.WAYMARK_DEMO_FILE ?? path.resolve(import.meta.dirname, '../../.data/demo.json');
   return JSON.parse(readFileSync(file, 'utf8')) as DemoFile;
 }

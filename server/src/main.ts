@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { createLogger } from './common/logger';
 import { type Config, ConfigError, loadConfig } from './config/config';
@@ -90,7 +91,11 @@ async function main(): Promise<void> {
     );
   const app = await createApp(config, db, logger);
   try {
-    await app.listen({ port: config.port, host: config.host });
+    // Fastify's own listen: Nest's would also log the failure, and we say it in one line below.
+    await (app.getHttpAdapter().getInstance() as FastifyInstance).listen({
+      port: config.port,
+      host: config.host,
+    });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE') {
