@@ -17,7 +17,10 @@ const boundary = (forbidden, paths = []) => ({
       paths,
       patterns: [
         deepImports,
-        { group: forbidden, message: 'This import crosses a package boundary (see docs/architecture.md).' },
+        {
+          group: forbidden,
+          message: 'This import crosses a package boundary (see docs/architecture.md).',
+        },
       ],
     },
   ],
@@ -25,7 +28,14 @@ const boundary = (forbidden, paths = []) => ({
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'coverage/**', 'test-results/**', 'playwright-report/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.data/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -33,25 +43,54 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='innerHTML']", message: 'Never use innerHTML: render nodes.' },
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never inject HTML strings.' },
+        {
+          selector: "MemberExpression[property.name='innerHTML']",
+          message: 'Never use innerHTML: render nodes.',
+        },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Never inject HTML strings.',
+        },
       ],
     },
   },
   { files: ['**/*.mjs', '**/*.cjs'], languageOptions: { globals: globals.node } },
   { files: ['server/demo/**/*.js'], languageOptions: { globals: globals.browser } },
-  { files: ['shared/**/*.ts'], rules: boundary(['@waymark/*', 'preact', 'preact/*', '@nestjs/*', 'typeorm', 'pg', '@floating-ui/*']) },
+  {
+    files: ['shared/**/*.ts'],
+    rules: boundary([
+      '@waymark/*',
+      'preact',
+      'preact/*',
+      '@nestjs/*',
+      'typeorm',
+      'pg',
+      '@floating-ui/*',
+    ]),
+  },
   {
     files: ['widget/**/*.{ts,tsx}'],
     rules: boundary(
       ['@waymark/server', '@waymark/builder-ui', '@waymark/e2e'],
-      [{ name: 'zod', message: 'The widget bundle never ships zod: import types only.', allowTypeImports: true }],
+      [
+        {
+          name: 'zod',
+          message: 'The widget bundle never ships zod: import types only.',
+          allowTypeImports: true,
+        },
+      ],
     ),
   },
   { files: ['builder-ui/**/*.{ts,tsx}'], rules: boundary(['@waymark/server', '@waymark/e2e']) },
-  { files: ['server/**/*.ts'], rules: boundary(['@waymark/widget', '@waymark/builder-ui', '@waymark/e2e', 'preact']) },
+  {
+    files: ['server/**/*.ts'],
+    rules: boundary(['@waymark/widget', '@waymark/builder-ui', '@waymark/e2e', 'preact']),
+  },
   { files: ['e2e/**/*.ts'], rules: boundary(['@waymark/server', '@waymark/builder-ui']) },
 );

@@ -20,7 +20,9 @@ const swc = [
 const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   // @nestjs 12, zod 4 and friends ship ESM only; jest needs them transformed to CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|zod|cookie|preact|@floating-ui|rrule|uuid|@fastify|fastify-plugin|content-disposition)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|zod|cookie|preact|@floating-ui|rrule|uuid|@fastify|fastify-plugin|content-disposition)/)',
+  ],
   moduleNameMapper: {
     '^@waymark/shared$': '<rootDir>/shared/src/index.ts',
     '^@waymark/widget$': '<rootDir>/widget/src/index.ts',

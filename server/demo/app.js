@@ -43,11 +43,15 @@ function waymark(method, ...args) {
 
 function readUserId() {
   try {
-    const stored = window.localStorage.getItem(USER_KEY);
-    return stored === 'grace' ? 'grace' : 'ada';
+    return window.localStorage.getItem(USER_KEY) || 'ada';
   } catch {
     return 'ada'; // storage can be blocked (private mode, sandboxed iframes)
   }
+}
+
+/** Ada, Grace, or any other id stored under USER_KEY (tests use fresh ids) as a trial user. */
+function userById(id) {
+  return USERS[id] ?? { id, name: id, traits: { name: id, plan: 'trial' } };
 }
 
 function saveUserId(id) {
@@ -143,7 +147,7 @@ function onSubmit(event) {
   toast('Settings saved');
 }
 
-const current = USERS[readUserId()];
+const current = userById(readUserId());
 showAccount(current);
 // Real apps identify on every page load once the user is known; the snippet queues the call.
 waymark('identify', current.id, current.traits);

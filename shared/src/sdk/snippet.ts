@@ -1,8 +1,10 @@
-/** The methods the loader stub queues until the bundle arrives. */
+/**
+ * The methods the loader stub queues as `[method, ...args]` until the bundle arrives and replays
+ * them (the widget's public API).
+ */
 export const snippetMethods = [
   'init',
   'identify',
-  'group',
   'track',
   'page',
   'reset',
@@ -10,34 +12,44 @@ export const snippetMethods = [
   'on',
   'off',
   'preview',
+  'destroy',
 ] as const;
 
 export interface SnippetOptions {
+  /** The workspace's public SDK key. */
   sdkKey: string;
-  /** Origin of the Waymark server, e.g. `https://waymark.example.com`. */
+  /** Origin of the Waymark server; the bundle loads from `{apiHost}/sdk/waymark.js`. */
   apiHost: string;
-  /** CSP nonce for the inline script, when the page uses one. */
+  /** CSP nonce: set on the inline script and on the script it inserts. Default: none. */
   nonce?: string;
 }
 
-const quote = (value: string): string => JSON.stringify(value).replace(/</g, '\\u003c');
-const escapeAttribute = (value: string): string => value.replace(/[^A-Za-z0-9+/=_-]/g, '');
+/** JSON that is also safe inside `<script>`: no `</script>`, no JS-breaking line separators. */
+const js = (value: unknown): string =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
+const attribute = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
- * The async loader customers paste: a stub `window.waymark` that queues calls as
- * `[method, ...args]`, loads `/sdk/waymark.js` without blocking the page, and queues `init`.
- * The bundle replays the queue and replaces the stub.
+ * The async loader customers paste into their HTML (Segment-style): a `window.waymark` stub that
+ * queues calls, an async `<script>` for the bundle, and `waymark.init(...)` queued first. The
+ * bundle replays the queue onto the real instance and replaces the stub.
  */
 export function snippet({ sdkKey, apiHost, nonce }: SnippetOptions): string {
   const host = apiHost.replace(/\/+$/, '');
-  const body = [
-    '!function(w,d,k,h){var q=w.waymark=w.waymark||[];if(q.initialize)return;q.initialize=1;',
-    `var m=${JSON.stringify(snippetMethods)};`,
-    'm.forEach(function(n){q[n]=function(){q.push([n].concat([].slice.call(arguments)));return q}});',
-    "var s=d.createElement('script');s.async=true;s.src=h+'/sdk/waymark.js';",
-    'd.head.appendChild(s);q.init(k,{apiHost:h});q.page()',
-    `}(window,document,${quote(sdkKey)},${quote(host)});`,
-  ].join('');
-  const nonceAttribute = nonce ? ` nonce="${escapeAttribute(nonce)}"` : '';
-  return `<script${nonceAttribute}>${body}</script>`;
+  const options = nonce === undefined ? { apiHost: host } : { apiHost: host, nonce };
+  const code =
+    '!function(w,d){var q=w.waymark=w.waymark||[];if(!q.push||q.invoked)return;q.invoked=!0;' +
+    `var m=${js(snippetMethods)};` +
+    'm.forEach(function(k){q[k]=function(){q.push([k].concat([].slice.call(arguments)));return q}});' +
+    `var s=d.createElement("script");s.async=!0;s.src=${js(`${host}/sdk/waymark.js`)};` +
+    (nonce === undefined ? '' : `s.nonce=${js(nonce)};`) +
+    '(d.head||d.documentElement).appendChild(s);' +
+    `q.init(${js(sdkKey)},${js(options)})}(window,document);`;
+  const open = nonce === undefined ? '<script>' : `<script nonce="${attribute(nonce)}">`;
+  return `${open}\n${code}\n</script>`;
 }

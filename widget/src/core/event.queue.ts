@@ -1,0 +1,160 @@
+import type { SdkEvent, SdkUser } from '@waymark/shared';
+import type { KeyValueStorage } from './storage.adapter';
+
+/** One undelivered event and the identity it was recorded under. */
+export interface QueuedEvent {
+  user: SdkUser;
+  event: SdkEvent;
+}
+
+/** `retry`: keep and back off (network, 408, 429, 5xx); `drop`: the server will never take it. */
+export type SendOutcome = 'ok' | 'retry' | 'drop';
+
+export interface EventQueueDeps {
+  storage: KeyValueStorage;
+  storageKey: string;
+  send(batch: readonly QueuedEvent[]): Promise<SendOutcome>;
+  /** Hands a batch to `navigator.sendBeacon`; true when the browser accepted it. */
+  beacon(batch: readonly QueuedEvent[]): boolean;
+  /** Jitter source in [0, 1). Default: `Math.random`. */
+  random?(): number;
+}
+
+/** Events per request. */
+export const MAX_BATCH = 20;
+/** Wait before sending a partial batch. */
+export const FLUSH_DELAY_MS = 1000;
+/** Past this many undelivered events, the oldest are dropped. */
+export const MAX_QUEUED = 500;
+/** First retry delay; it doubles per consecutive failure, up to `MAX_BACKOFF_MS`, jittered. */
+export const BASE_BACKOFF_MS = 1000;
+export const MAX_BACKOFF_MS = 60_000;
+
+const userKey = (user: SdkUser): string => `${user.anonymousId}\n${user.userId ?? ''}`;
+const idOf = (item: QueuedEvent): string => item.event.messageId;
+
+/**
+ * Batches events by size and time, persists them until the server acknowledges them, retries
+ * with jittered exponential backoff, and hands what is left to `sendBeacon` when the page hides.
+ * Each event keeps its `messageId`, so a batch delivered twice is deduplicated by the server.
+ */
+export class EventQueue {
+  #deps: EventQueueDeps;
+  #items: QueuedEvent[];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #inFlight: ReadonlySet<string> | null = null;
+  #failures = 0;
+  #stopped = false;
+
+  constructor(deps: EventQueueDeps) {
+    this.#deps = deps;
+    this.#items = this.#load().slice(-MAX_QUEUED);
+    if (this.#items.length > 0) this.#schedule(FLUSH_DELAY_MS);
+  }
+
+  /** Undelivered events, oldest first. */
+  get pending(): readonly QueuedEvent[] {
+    return this.#items;
+  }
+
+  enqueue(item: QueuedEvent): void {
+    this.#items.push(item);
+    const dropped = this.#items.splice(0, Math.max(0, this.#items.length - MAX_QUEUED));
+    this.#persist(new Set(dropped.map(idOf)));
+    this.#schedule(this.#items.length >= MAX_BATCH ? 0 : FLUSH_DELAY_MS);
+  }
+
+  /** Sends the next batch now (unless one is in flight); later batches follow on their own. */
+  async flush(): Promise<void> {
+    this.#clearTimer();
+    if (this.#inFlight || this.#items.length === 0) return;
+    const batch = this.#nextBatch(this.#items);
+    const ids = new Set(batch.map(idOf));
+    this.#inFlight = ids;
+    const outcome = await this.#deps.send(batch).catch((): SendOutcome => 'retry');
+    this.#inFlight = null;
+    if (outcome === 'retry') {
+      const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** this.#failures++);
+      return this.#schedule(ceiling * (0.5 + 0.5 * (this.#deps.random ?? Math.random)()));
+    }
+    this.#failures = 0;
+    this.#remove(ids);
+    if (this.#items.length > 0) this.#schedule(0);
+  }
+
+  /** On `pagehide`: beacon everything not already in flight; keep what the browser refuses. */
+  flushWithBeacon(): void {
+    this.#clearTimer();
+    const sent = new Set<string>();
+    const waiting = this.#items.filter((item) => !this.#inFlight?.has(idOf(item)));
+    for (let batch = this.#nextBatch(waiting); batch.length > 0;) {
+      if (!this.#deps.beacon(batch)) break;
+      for (const item of waiting.splice(0, batch.length)) sent.add(idOf(item));
+      batch = this.#nextBatch(waiting);
+    }
+    this.#remove(sent);
+    if (this.#items.length > 0) this.#schedule(FLUSH_DELAY_MS);
+  }
+
+  /** Stops timers for good (`waymark.destroy`); undelivered events stay persisted. */
+  stop(): void {
+    this.#stopped = true;
+    this.#clearTimer();
+  }
+
+  /** Leading events of one identity, up to `MAX_BATCH`: one request speaks for one user. */
+  #nextBatch(items: readonly QueuedEvent[]): QueuedEvent[] {
+    const key = items[0] && userKey(items[0].user);
+    const end = items.findIndex((item, i) => i >= MAX_BATCH || userKey(item.user) !== key);
+    return items.slice(0, end < 0 ? items.length : end);
+  }
+
+  /** A pending timer is kept unless `0` asks for now; during backoff nothing shortens the wait. */
+  #schedule(delayMs: number): void {
+    if (this.#inFlight || this.#stopped) return;
+    if (this.#timer !== undefined && (delayMs > 0 || this.#failures > 0)) return;
+    this.#clearTimer();
+    this.#timer = setTimeout(() => void this.flush(), delayMs);
+  }
+
+  #clearTimer(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #remove(ids: ReadonlySet<string>): void {
+    this.#items = this.#items.filter((item) => !ids.has(idOf(item)));
+    this.#persist(ids);
+  }
+
+  #load(): QueuedEvent[] {
+    try {
+      const parsed: unknown = JSON.parse(this.#deps.storage.getItem(this.#deps.storageKey) ?? '[]');
+      return Array.isArray(parsed) ? parsed.filter(isQueuedEvent) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /**
+   * Writes our queue back, keeping events another tab stored meanwhile (same key) unless we just
+   * delivered them: two tabs must not erase each other's undelivered events.
+   */
+  #persist(delivered: ReadonlySet<string>): void {
+    const ours = new Set(this.#items.map(idOf));
+    const others = this.#load().filter(
+      (item) => !ours.has(idOf(item)) && !delivered.has(idOf(item)),
+    );
+    const all = others.concat(this.#items).slice(-MAX_QUEUED);
+    const { storage, storageKey } = this.#deps;
+    if (all.length > 0) storage.setItem(storageKey, JSON.stringify(all));
+    else storage.removeItem(storageKey);
+  }
+}
+
+function isQueuedEvent(value: unknown): value is QueuedEvent {
+  const { user, event } = (value ?? {}) as Partial<
+    Record<'user' | 'event', Record<string, unknown>>
+  >;
+  return typeof user?.['anonymousId'] === 'string' && typeof event?.['messageId'] === 'string';
+}

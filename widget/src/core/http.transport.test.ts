@@ -1,0 +1,91 @@
+import type { EventsRequest, SessionRequest } from '@waymark/shared';
+import { createTransport, outcomeOf } from './http.transport';
+
+const session: SessionRequest = {
+  user: { anonymousId: 'anon-1' },
+  traits: {},
+  context: { url: 'https://app.example.com/' },
+};
+const batch: EventsRequest = {
+  user: { anonymousId: 'anon-1' },
+  sentAt: '2025-01-01T00:00:00.000Z',
+  events: [{ type: 'page', properties: {}, messageId: 'message-1', timestamp: 'x' }],
+};
+
+const json = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('outcomeOf', () => {
+  it.each([
+    [200, 'ok'],
+    [202, 'ok'],
+    [408, 'retry'],
+    [429, 'retry'],
+    [500, 'retry'],
+    [503, 'retry'],
+    [400, 'drop'],
+    [401, 'drop'],
+    [413, 'drop'],
+  ] as const)('%i is %s', (status, outcome) => {
+    expect(outcomeOf(status)).toBe(outcome);
+  });
+});
+
+describe('createTransport', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('posts the session with the key header and returns the answer', async () => {
+    const fetch = jest
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(json(200, { content: [], etag: 'e1' }));
+
+    const answer = await createTransport('https://w.example', 'pk_1').session(session);
+
+    expect(answer).toEqual({ content: [], etag: 'e1' });
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    expect(url).toBe('https://w.example/sdk/v1/session');
+    expect(init).toMatchObject({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-waymark-key': 'pk_1' },
+      keepalive: true,
+    });
+    expect(JSON.parse(String(init?.body))).toEqual(session);
+  });
+
+  it('rejects a failed session with the server error code', async () => {
+    jest
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(json(401, { code: 'invalid_key', message: 'The SDK key is not valid.' }));
+
+    await expect(createTransport('https://w.example', 'bad').session(session)).rejects.toThrow(
+      /401 invalid_key/,
+    );
+  });
+
+  it('reports network failures and server errors on events as retryable', async () => {
+    const fetch = jest.spyOn(globalThis, 'fetch').mockRejectedValueOnce(new TypeError('offline'));
+    fetch.mockResolvedValueOnce(json(503, {}));
+    fetch.mockResolvedValueOnce(json(200, { accepted: 1, rejected: [], content: [] }));
+    const transport = createTransport('https://w.example', 'pk_1');
+
+    expect((await transport.events(batch)).outcome).toBe('retry');
+    expect((await transport.events(batch)).outcome).toBe('retry');
+    expect(await transport.events(batch)).toEqual({
+      outcome: 'ok',
+      response: { accepted: 1, rejected: [], content: [] },
+    });
+  });
+
+  it('beacons events as text/plain with the key in the query (sendBeacon sets no headers)', async () => {
+    const sent: [string, Blob][] = [];
+    const sendBeacon = (url: string, body: Blob): boolean => sent.push([url, body]) > 0;
+    Object.defineProperty(globalThis, 'navigator', { value: { sendBeacon }, configurable: true });
+
+    expect(createTransport('https://w.example', 'pk 1').beacon(batch)).toBe(true);
+
+    const [url, body] = sent[0] ?? ['', new Blob()];
+    expect(url).toBe('https://w.example/sdk/v1/events?key=pk%201');
+    expect(body.type).toBe('text/plain');
+    expect(JSON.parse(await body.text())).toEqual(batch);
+  });
+});

@@ -1,0 +1,71 @@
+/** Inline nodes of the safe markdown subset. Rendered as Preact nodes, never as HTML. */
+export type MdInline =
+  | { type: 'text'; value: string }
+  | { type: 'strong'; children: MdInline[] }
+  | { type: 'em'; children: MdInline[] }
+  | { type: 'code'; value: string }
+  | { type: 'link'; href: string; children: MdInline[] }
+  | { type: 'break' };
+
+export interface MdParagraph {
+  type: 'paragraph';
+  children: MdInline[];
+}
+
+/**
+ * One token per match: an escape, `code`, **strong** (may hold other spans), *em* (starts and
+ * ends on a non-space, no nested stars), [label](href), or a line break. Unmatched delimiters
+ * fall through as text. Linear: every quantifier is bounded by a delimiter or the line.
+ */
+const INLINE =
+  /\\([\\`*_[\]()])|`([^`\n]+)`|\*\*(.+?)\*\*|\*([^*\s](?:[^*\n]*[^*\s])?)\*|\[([^\]\n]+)\]\(([^)\s]+)\)|\n/g;
+
+/** Links may point only to web pages and mail addresses; `javascript:` and the rest lose theirs. */
+export function isSafeHref(href: string): boolean {
+  return /^(https?:\/\/|mailto:)/i.test(href);
+}
+
+/**
+ * Parses the subset authors may use in text blocks: paragraphs (blank-line separated), line
+ * breaks, `**bold**`, `*italic*`, `` `code` ``, `[label](https://…)` and `\` escapes. Anything
+ * else, HTML included, stays literal text. Pure: returns a tree.
+ */
+export function parseMarkdown(source: string): MdParagraph[] {
+  return source
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block.length > 0)
+    .map((block) => ({ type: 'paragraph', children: parseInline(block, true) }));
+}
+
+function parseInline(src: string, links: boolean): MdInline[] {
+  const out: MdInline[] = [];
+  let last = 0;
+  for (const match of src.matchAll(INLINE)) {
+    const [token, escaped, code, strong, em, label, href] = match;
+    pushNode(out, { type: 'text', value: src.slice(last, match.index) });
+    last = (match.index ?? 0) + token.length;
+    if (escaped !== undefined) pushNode(out, { type: 'text', value: escaped });
+    else if (code !== undefined) out.push({ type: 'code', value: code });
+    else if (strong !== undefined)
+      out.push({ type: 'strong', children: parseInline(strong, links) });
+    else if (em !== undefined) out.push({ type: 'em', children: parseInline(em, links) });
+    else if (label !== undefined && href !== undefined) {
+      // No links inside links; an unsafe target keeps its label as text and loses the link.
+      const children = parseInline(label, false);
+      if (links && isSafeHref(href)) out.push({ type: 'link', href, children });
+      else for (const child of children) pushNode(out, child);
+    } else out.push({ type: 'break' });
+  }
+  pushNode(out, { type: 'text', value: src.slice(last) });
+  return out;
+}
+
+/** Appends a node; text merges into a preceding text node and empty text is dropped. */
+function pushNode(out: MdInline[], node: MdInline): void {
+  const previous = out[out.length - 1];
+  if (node.type !== 'text') out.push(node);
+  else if (previous?.type === 'text') previous.value += node.value;
+  else if (node.value) out.push(node);
+}
