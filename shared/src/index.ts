@@ -8,6 +8,8 @@ export * from './sdk/trigger.schema.js';
 export * from './sdk/session.schema.js';
 export * from './sdk/events.schema.js';
 export * from './sdk/snippet.js';
+export * from './sdk/progress.schema.js';
+export * from './rules/rule.schema.js';
 export * from './api/system.schema.js';
 export * from './api/auth.schema.js';
 export * from './api/content.schema.js';
