@@ -31,6 +31,8 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // A global option in Jest 30 (ignored inside projects); integration tests do real HTTP and SQL.
+  testTimeout: 30000,
   projects: [
     {
       ...common,
@@ -41,7 +43,6 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/server/test/**/*.int.test.ts'],
-      testTimeout: 30000,
     },
   ],
 };

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import type { Config } from './config/config';
@@ -10,6 +11,12 @@ import { ContentModule } from './content/content.module';
 import { entities } from './database/entities';
 import { DocsController } from './docs/docs.controller';
 import { EventsModule } from './events/events.module';
+import { ExperimentsModule } from './experiments/experiments.module';
+import { GoalsModule } from './goals/goals.module';
+import { IdentityModule } from './identity/identity.module';
+import { IngestModule } from './ingest/ingest.module';
+import { JourneysModule } from './journeys/journeys.module';
+import { SegmentsModule } from './segments/segments.module';
 import { SdkModule } from './sdk/sdk.module';
 import { DemoService } from './seed/demo.service';
 import { PagesController } from './static/pages.controller';
@@ -30,8 +37,15 @@ export class AppModule {
         }),
         WorkspacesModule,
         AuthModule,
+        AuditModule,
         ContentModule,
+        ExperimentsModule,
         EventsModule,
+        IdentityModule,
+        IngestModule,
+        GoalsModule,
+        JourneysModule,
+        SegmentsModule,
         SdkModule,
       ],
       // PagesController holds the catch-all GET route, so it is registered last.

@@ -1,28 +1,51 @@
-import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
-import { contract, type LoginRequest, type MeResponse } from '@waymark/shared';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  contract,
+  type LoginRequest,
+  type MeResponse,
+  type OkResponse,
+  type PasswordResetConfirm,
+  type PasswordResetRequest,
+  type SignupRequest,
+} from '@waymark/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodPipe } from '../common/zod.pipe';
-import { AuthService, SESSION_TTL_MS, type SignedIn } from './auth.service';
-import { CurrentSession, SESSION_COOKIE, SessionGuard } from './session.guard';
+import { AuthService, type SignedIn } from './auth.service';
+import { PasswordResetService } from './password-reset.service';
+import { withRetryAfter } from './rate-limiter';
+import { CurrentSession, SESSION_COOKIE, SessionGuard, setSessionCookie } from './session.guard';
 
 @Controller('api/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly resets: PasswordResetService,
+  ) {}
+
+  @Post('signup')
+  async signup(
+    @Body(new ZodPipe(contract.signup.body)) body: SignupRequest,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MeResponse> {
+    const { token, signedIn } = await withRetryAfter(reply, () =>
+      this.auth.signup(body, request.ip),
+    );
+    setSessionCookie(reply, token);
+    return this.auth.me(signedIn);
+  }
 
   @Post('login')
   @HttpCode(200)
   async login(
     @Body(new ZodPipe(contract.login.body)) body: LoginRequest,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeResponse> {
-    const { token, signedIn } = await this.auth.login(body.email, body.password);
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: reply.request.protocol === 'https',
-      path: '/',
-      maxAge: SESSION_TTL_MS / 1000,
-    });
+    const { token, signedIn } = await withRetryAfter(reply, () =>
+      this.auth.login(body.email, body.password, request.ip),
+    );
+    setSessionCookie(reply, token);
     return this.auth.me(signedIn);
   }
 
@@ -32,7 +55,7 @@ export class AuthController {
   async logout(
     @CurrentSession() signedIn: SignedIn,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ ok: true }> {
+  ): Promise<OkResponse> {
     await this.auth.logout(signedIn.session);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
@@ -42,5 +65,24 @@ export class AuthController {
   @UseGuards(SessionGuard)
   me(@CurrentSession() signedIn: SignedIn): Promise<MeResponse> {
     return this.auth.me(signedIn);
+  }
+
+  @Post('password-reset')
+  @HttpCode(200)
+  async requestReset(
+    @Body(new ZodPipe(contract.passwordResetRequest.body)) body: PasswordResetRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OkResponse> {
+    await withRetryAfter(reply, () => this.resets.request(body.email));
+    return { ok: true };
+  }
+
+  @Post('password-reset/confirm')
+  @HttpCode(200)
+  async confirmReset(
+    @Body(new ZodPipe(contract.passwordResetConfirm.body)) body: PasswordResetConfirm,
+  ): Promise<OkResponse> {
+    await this.resets.confirm(body.token, body.password);
+    return { ok: true };
   }
 }

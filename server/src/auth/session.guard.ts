@@ -4,14 +4,25 @@ import {
   Injectable,
   createParamDecorator,
 } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../common/app-error';
-import { AuthService, type SignedIn } from './auth.service';
+import { AuthService, SESSION_TTL_MS, type SignedIn } from './auth.service';
 
 export const SESSION_COOKIE = 'wm_session';
 
-type AuthedRequest = FastifyRequest & { signedIn?: SignedIn };
+export type AuthedRequest = FastifyRequest & { signedIn?: SignedIn };
+
+/** The session cookie: HttpOnly, SameSite=Lax, Secure behind HTTPS. */
+export function setSessionCookie(reply: FastifyReply, token: string): void {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: reply.request.protocol === 'https',
+    path: '/',
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+}
 
 const safeEqual = (a: string, b: string): boolean =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -26,6 +37,8 @@ export class SessionGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
+    // Already checked for this request (a class guard and RequireRole on the handler).
+    if (request.signedIn) return true;
     const token = request.cookies[SESSION_COOKIE];
     const signedIn = token ? await this.auth.resolve(token) : null;
     if (!signedIn) throw new AppError('unauthenticated');

@@ -27,6 +27,22 @@ describe('toAppError', () => {
     },
   );
 
+  it.each([
+    ['22021', 'invalid byte sequence for encoding "UTF8": 0x00'],
+    ['22P05', 'unsupported Unicode escape sequence'],
+    ['22P02', 'invalid input syntax for type json'],
+  ])('maps PostgreSQL %s (%s: text it cannot store) to validation_failed', (code, message) => {
+    const error = Object.assign(new Error(message), { code });
+    expect([toAppError(error).code, toAppError(error).status]).toEqual(['validation_failed', 400]);
+  });
+
+  it('keeps other invalid text representations (a server bug) internal', () => {
+    const error = Object.assign(new Error('invalid input syntax for type uuid: "x"'), {
+      code: '22P02',
+    });
+    expect(toAppError(error).code).toBe('internal');
+  });
+
   it('maps Nest route misses to route_not_found and other 4xx by status', () => {
     expect(toAppError(new NotFoundException()).code).toBe('route_not_found');
     expect(toAppError(new BadRequestException()).code).toBe('validation_failed');

@@ -10,6 +10,15 @@ const fastifyCodes: Record<string, AppError['code']> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'validation_failed',
 };
 
+/**
+ * PostgreSQL refusing text a client sent (schemas allow it, storage does not): 22021 is a NUL
+ * character in a text value, 22P05 a NUL in jsonb, 22P02 "for type json" an unpaired UTF-16
+ * surrogate in jsonb. Bad input, not a bug.
+ */
+const postgresInputCodes = new Set(['22021', '22P05']);
+const isPostgresInputError = (code: string, message: string): boolean =>
+  postgresInputCodes.has(code) || (code === '22P02' && message.includes('type json'));
+
 const httpStatusCodes: Record<number, AppError['code']> = {
   400: 'validation_failed',
   401: 'unauthenticated',
@@ -34,6 +43,12 @@ export function toAppError(error: unknown): AppError {
   }
   if (error instanceof SyntaxError && 'body' in error) return new AppError('malformed_json');
   const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && isPostgresInputError(code, (error as Error).message ?? '')) {
+    return new AppError(
+      'validation_failed',
+      'Text must not contain NUL characters or unpaired UTF-16 surrogates.',
+    );
+  }
   if (typeof code === 'string' && code in fastifyCodes) {
     const mapped = fastifyCodes[code]!;
     return new AppError(mapped, mapped === 'malformed_json' ? undefined : (error as Error).message);

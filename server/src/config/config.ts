@@ -17,6 +17,9 @@ export const EnvSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: LogLevelSchema.default('info'),
   SEED_DEMO: z.stringbool().default(true),
+  LOGIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
+  LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 });
 
 export interface Config {
@@ -27,11 +30,17 @@ export interface Config {
   publicUrl: string | undefined;
   logLevel: z.infer<typeof LogLevelSchema>;
   seedDemo: boolean;
+  /** Sign-in attempts allowed per email and per client IP in one window. */
+  loginLimits: { perEmail: number; perIp: number; windowSeconds: number };
   /** Where the built widget, builder UI and demo app are served from. */
   paths: { widget: string; builder: string; demo: string };
 }
 
 export class ConfigError extends Error {}
+
+/** Where users reach the server: PUBLIC_URL, else http://localhost:$PORT. Links in mails use it. */
+export const publicUrlOf = (config: Config): string =>
+  (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
 
 /** Parses the environment once. Empty strings count as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,6 +59,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
+    loginLimits: {
+      perEmail: e.LOGIN_LIMIT_PER_EMAIL,
+      perIp: e.LOGIN_LIMIT_PER_IP,
+      windowSeconds: e.LOGIN_LIMIT_WINDOW_SECONDS,
+    },
     paths: {
       widget: path.join(repoRoot, 'widget/dist'),
       builder: path.join(repoRoot, 'builder-ui/dist'),

@@ -3,101 +3,29 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   contentEventName,
   type EventsExportQuery,
-  type SdkEvent,
   type SdkUser,
   type StoredEvent,
 } from '@waymark/shared';
 import { DataSource } from 'typeorm';
-import { AppError } from '../common/app-error';
+import type { EventRow } from './event-row';
+import { EventWriter } from './event-writer';
+import { decodeCursor, encodeCursor } from './events-cursor';
 
-/** One row of the events table, ready to insert. */
-export interface EventRow {
-  messageId: string;
-  name: string;
-  userId: string | null;
-  anonymousId: string | null;
-  properties: Record<string, unknown>;
-  ts: Date;
-}
-
-/**
- * Moves a client timestamp onto the server's clock: `receivedAt − (sentAt − timestamp)`, so a
- * device whose clock is hours off still records when things happened.
- */
-export function correctSkew(timestamp: string, sentAt: string, receivedAt: Date): Date {
-  return new Date(receivedAt.getTime() - (Date.parse(sentAt) - Date.parse(timestamp)));
-}
-
-export function toRow(event: SdkEvent, user: SdkUser, sentAt: string, receivedAt: Date): EventRow {
-  const common = {
-    messageId: event.messageId,
-    userId: user.userId ?? null,
-    anonymousId: user.anonymousId,
-    ts: correctSkew(event.timestamp, sentAt, receivedAt),
-  };
-  switch (event.type) {
-    case 'track':
-      return { ...common, name: event.event, properties: event.properties };
-    case 'page':
-      return { ...common, name: '$page', properties: event.properties };
-    case 'content': {
-      const { contentId, versionId, stepId } = event;
-      const properties = {
-        ...event.properties,
-        contentId,
-        versionId,
-        ...(stepId ? { stepId } : {}),
-      };
-      return { ...common, name: contentEventName(event.action), properties };
-    }
-    default: {
-      const unreachable: never = event;
-      return unreachable;
-    }
-  }
-}
-
-const encodeCursor = (ts: string, messageId: string): string =>
-  Buffer.from(JSON.stringify([ts, messageId])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
-      return [value[0] as string, value[1] as string];
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError('validation_failed', 'The cursor is not one this API returned.', [
-    { path: 'cursor', message: 'Invalid cursor' },
-  ]);
-}
+export { correctSkew, toRow, type EventRow } from './event-row';
 
 @Injectable()
 export class EventsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly writer: EventWriter,
+  ) {}
 
   /**
-   * Stores rows in one multi-row statement and returns after commit; a messageId already stored
-   * for the workspace is skipped, so retries never duplicate.
+   * Stores rows and returns after commit (group commit with concurrent writers); a messageId
+   * already stored for the workspace is skipped, so retries never duplicate.
    */
-  async insert(workspaceId: string, rows: EventRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.db.query(
-      `INSERT INTO events (workspace_id, message_id, name, user_id, anonymous_id, properties, ts)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::timestamptz[])
-       ON CONFLICT (workspace_id, message_id) DO NOTHING`,
-      [
-        workspaceId,
-        rows.map((r) => r.messageId),
-        rows.map((r) => r.name),
-        rows.map((r) => r.userId),
-        rows.map((r) => r.anonymousId),
-        rows.map((r) => JSON.stringify(r.properties)),
-        rows.map((r) => r.ts.toISOString()),
-      ],
-    );
+  insert(workspaceId: string, rows: EventRow[]): Promise<void> {
+    return this.writer.write(workspaceId, rows);
   }
 
   /** Content ids this user has completed or dismissed. */

@@ -1,11 +1,13 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import {
   contract,
   type EventsRequest,
   type EventsResponse,
+  type ProgressRequest,
+  type ProgressResponse,
   type SessionRequest,
-  type SessionResponse,
 } from '@waymark/shared';
+import type { FastifyReply } from 'fastify';
 import { ZodPipe } from '../common/zod.pipe';
 import type { Environment } from '../workspaces/environment.entity';
 import { KeyEnvironment, SdkKeyGuard } from '../workspaces/key.guards';
@@ -22,9 +24,15 @@ export class SdkController {
   async session(
     @Body(new ZodPipe(contract.sdkSession.body)) body: SessionRequest,
     @KeyEnvironment() environment: Environment,
-  ): Promise<SessionResponse> {
-    const content = await this.sdk.eligible(environment.workspaceId, body.user);
-    return { content, etag: this.sdk.etagOf(content) };
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    // A SessionResponse, serialised from memoised fragments (the definitions are its bulk).
+    const { json, etag } = await this.sdk.session(environment.workspaceId, body);
+    void reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('etag', `"${etag}"`)
+      .header('cache-control', 'no-store');
+    return json;
   }
 
   @Post('events')
@@ -34,5 +42,14 @@ export class SdkController {
     @KeyEnvironment() environment: Environment,
   ): Promise<EventsResponse> {
     return this.sdk.ingest(environment.workspaceId, body);
+  }
+
+  @Post('progress')
+  @HttpCode(200)
+  progress(
+    @Body(new ZodPipe(contract.sdkProgress.body)) body: ProgressRequest,
+    @KeyEnvironment() environment: Environment,
+  ): Promise<ProgressResponse> {
+    return this.sdk.saveProgress(environment.workspaceId, body);
   }
 }

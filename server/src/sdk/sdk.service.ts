@@ -5,47 +5,89 @@ import {
   type EligibleContent,
   type EventsRequest,
   type EventsResponse,
+  type ProgressRequest,
+  type ProgressResponse,
+  type SdkContext,
+  type SdkEvent,
   type SdkUser,
+  type SessionRequest,
+  type Traits,
 } from '@waymark/shared';
-import { createHash } from 'node:crypto';
-import { ContentService } from '../content/content.service';
-import { EventsService, toRow, type EventRow } from '../events/events.service';
+import { AppError } from '../common/app-error';
+import { toRow, type EventRow } from '../events/event-row';
+import { EventsService } from '../events/events.service';
+import { AssignmentsService, type NewAssignment } from '../experiments/assignments.service';
+import { WorkspacesService } from '../workspaces/workspaces.service';
+import { AudienceEvaluator } from './audience.evaluator';
+import { ConfigCache } from './config.cache';
+import {
+  armOf,
+  eligibleItems,
+  resolveArms,
+  type Decision,
+  type UserState,
+} from './decision.engine';
+import { ProgressService, type ProgressChange } from './progress.service';
+import { sessionAnswerJson, toEligible } from './session.answer';
+import { surveyAnswerRows } from './survey-answer.rows';
+import { hashKeyOf, userKeysOf } from './user-keys';
+import type { WorkspaceConfig } from './workspace-config';
 
+const CONTENT_STATUS = {
+  shown: 'in_progress',
+  step_viewed: 'in_progress',
+  completed: 'completed',
+  dismissed: 'dismissed',
+} as const;
+
+interface Who {
+  user: SdkUser;
+  traits: Traits;
+  context: SdkContext | undefined;
+}
+
+/** The decision path: sessions, events (with what they make eligible) and progress. */
 @Injectable()
 export class SdkService {
   constructor(
-    private readonly content: ContentService,
+    private readonly cache: ConfigCache,
+    private readonly audiences: AudienceEvaluator,
+    private readonly progress: ProgressService,
+    private readonly assignments: AssignmentsService,
     private readonly events: EventsService,
+    private readonly workspaces: WorkspacesService,
   ) {}
 
-  /** What this user may see now. Audiences, schedules and experiments join here later. */
-  async eligible(workspaceId: string, user: SdkUser): Promise<EligibleContent[]> {
-    const [published, finished] = await Promise.all([
-      this.content.published(workspaceId),
-      this.events.finishedContent(workspaceId, user),
-    ]);
-    return published
-      .filter((item) => !finished.has(item.id))
-      .map((item) => ({ ...item, progress: null }));
-  }
-
-  etagOf(content: EligibleContent[]): string {
-    const versions = content.map((c) => c.versionId).join(',');
-    return createHash('sha1').update(versions).digest('base64url');
+  /** The session answer as JSON text (see `sessionAnswerJson`) and its etag. */
+  async session(
+    workspaceId: string,
+    body: SessionRequest,
+  ): Promise<{ json: string; etag: string }> {
+    this.verify(workspaceId, body.user, body.userHash);
+    const now = new Date();
+    const config = await this.cache.get(workspaceId);
+    const who = { user: body.user, traits: body.traits, context: body.context };
+    const { decision, state } = await this.decideFor(workspaceId, config, who, now);
+    await this.assignments.save(workspaceId, decision.newAssignments);
+    return sessionAnswerJson(decision, state.progress, body.context.locale);
   }
 
   /**
-   * Validates each event alone: a malformed one is rejected with its index and reasons while the
-   * valid ones are stored. Answers only after the insert has committed.
+   * Stores valid events (a malformed one is rejected alone), applies content events to progress
+   * and exposures to assignments, and answers content the events made eligible.
    */
   async ingest(workspaceId: string, batch: EventsRequest): Promise<EventsResponse> {
+    this.verify(workspaceId, batch.user, batch.userHash);
     const receivedAt = new Date();
     const rows: EventRow[] = [];
+    const valid: Array<{ event: SdkEvent; row: EventRow }> = [];
     const rejected: EventsResponse['rejected'] = [];
     batch.events.forEach((raw, index) => {
       const parsed = SdkEventSchema.safeParse(raw);
       if (parsed.success) {
-        rows.push(toRow(parsed.data, batch.user, batch.sentAt, receivedAt));
+        const row = toRow(parsed.data, batch.user, batch.sentAt, receivedAt);
+        rows.push(row);
+        valid.push({ event: parsed.data, row });
         return;
       }
       const messageId = (raw as { messageId?: unknown } | null)?.messageId;
@@ -55,7 +97,147 @@ export class SdkService {
         issues: toFieldIssues(parsed.error),
       });
     });
+    const config = await this.cache.get(workspaceId);
+    const who = { user: batch.user, traits: batch.traits ?? {}, context: batch.context };
+    const eventDriven = reactsToEvents(config);
+    const before = eventDriven ? await this.decideFor(workspaceId, config, who, receivedAt) : null;
     await this.events.insert(workspaceId, rows);
-    return { accepted: rows.length, rejected, content: [] };
+    const [primary] = userKeysOf(batch.user);
+    await this.progress.apply(workspaceId, primary, contentChanges(valid));
+    await this.expose(workspaceId, config, batch.user, valid);
+    if (!before) return { accepted: rows.length, rejected, content: [] };
+    const after = await this.decideFor(workspaceId, config, who, new Date());
+    await this.assignments.save(workspaceId, after.decision.newAssignments);
+    const had = new Set(before.decision.delivered.map((d) => d.item.id));
+    const locale = batch.context?.locale;
+    const content: EligibleContent[] = after.decision.delivered
+      .filter((d) => !had.has(d.item.id))
+      .map((d) => toEligible(d, after.state.progress, locale));
+    return { accepted: rows.length, rejected, content };
   }
+
+  async saveProgress(workspaceId: string, body: ProgressRequest): Promise<ProgressResponse> {
+    this.verify(workspaceId, body.user, body.userHash);
+    const [primary] = userKeysOf(body.user);
+    const changes: ProgressChange[] = body.updates.map((u) => ({
+      ...u,
+      at: new Date(u.timestamp),
+    }));
+    const saved = await this.progress.apply(workspaceId, primary, changes);
+    const kept = body.updates.filter((u) => saved.has(u.contentId));
+    await this.events.insert(workspaceId, surveyAnswerRows(body.user, primary, kept));
+    return { saved: kept.length };
+  }
+
+  /** A user id must carry a valid userHash when the workspace requires verified identities. */
+  private verify(workspaceId: string, user: SdkUser, userHash: string | undefined): void {
+    if (!user.userId || !this.workspaces.requiresIdentityVerification(workspaceId)) return;
+    if (!this.workspaces.verifyIdentity(workspaceId, user.userId, userHash)) {
+      throw new AppError('identity_unverified');
+    }
+  }
+
+  private async decideFor(
+    workspaceId: string,
+    config: WorkspaceConfig,
+    who: Who,
+    now: Date,
+  ): Promise<{ decision: Decision; state: UserState }> {
+    const keys = userKeysOf(who.user);
+    const [progress, audiences] = await Promise.all([
+      this.progress.forUser(workspaceId, keys),
+      this.audiences.outcomes({ workspaceId, config, ...who, now }),
+    ]);
+    const eligible = eligibleItems(config, audiences, progress, now);
+    // Assignments are read only for users an experiment could take.
+    const stored = eligible.some((item) => item.experiment)
+      ? await this.assignments.forUser(workspaceId, keys)
+      : [];
+    // The identified user's assignment first; an anonymous one carries over after sign-in.
+    const rank = (key: string): number => keys.indexOf(key);
+    const assignments = new Map(
+      stored.sort((a, b) => rank(b.userKey) - rank(a.userKey)).map((a) => [a.experimentId, a]),
+    );
+    const state: UserState = { progress, assignments };
+    const decision = resolveArms(eligible, assignments, hashKeyOf(who.user), keys[0]);
+    decision.newAssignments.push(...carriedOver(decision, state, keys[0]));
+    return { decision, state };
+  }
+
+  /** Exposures are stamped with the server's own arm for the user, whatever the client says. */
+  private async expose(
+    workspaceId: string,
+    config: WorkspaceConfig,
+    user: SdkUser,
+    valid: Array<{ event: SdkEvent; row: EventRow }>,
+  ): Promise<void> {
+    const exposures = valid.filter(
+      (v): v is { event: Extract<SdkEvent, { type: 'exposure' }>; row: EventRow } =>
+        v.event.type === 'exposure',
+    );
+    if (exposures.length === 0) return;
+    const keys = userKeysOf(user);
+    const stored = await this.assignments.forUser(workspaceId, keys);
+    const rows: Array<NewAssignment & { at: Date }> = [];
+    for (const { event, row } of exposures) {
+      const experiment = config.items.find(
+        (i) => i.experiment?.id === event.experimentId,
+      )?.experiment;
+      if (!experiment) continue; // not running (any more): nothing to count
+      const sticky = stored
+        .filter((a) => a.experimentId === experiment.id)
+        .sort((a, b) => keys.indexOf(a.userKey) - keys.indexOf(b.userKey))[0];
+      const { assignment } = armOf(experiment, sticky, hashKeyOf(user));
+      if (!assignment) continue;
+      rows.push({
+        experimentId: experiment.id,
+        userKey: keys[0],
+        arm: assignment.key,
+        versionId: assignment.arm === 'variant' ? assignment.versionId : null,
+        at: row.ts,
+      });
+    }
+    await this.assignments.expose(workspaceId, rows);
+  }
+}
+
+/** Whether events can change what a user gets (audiences reading events, goals, segments…). */
+function reactsToEvents(config: WorkspaceConfig): boolean {
+  const d = config.deps;
+  return (
+    d.eventNames.size > 0 ||
+    d.anyEvent ||
+    d.goals.size > 0 ||
+    d.journeys.size > 0 ||
+    d.segments.size > 0
+  );
+}
+
+function contentChanges(valid: Array<{ event: SdkEvent; row: EventRow }>): ProgressChange[] {
+  return valid.flatMap(({ event, row }): ProgressChange[] => {
+    if (event.type !== 'content' || event.action === 'target_missing') return [];
+    return [
+      {
+        contentId: event.contentId,
+        versionId: event.versionId,
+        status: CONTENT_STATUS[event.action],
+        stepId: event.stepId,
+        at: row.ts,
+      },
+    ];
+  });
+}
+
+/** Arms found only under the anonymous key are stored under the identified one too. */
+function carriedOver(decision: Decision, state: UserState, primary: string): NewAssignment[] {
+  const ids = new Set([
+    ...decision.delivered.flatMap((d) => (d.experiment ? [d.experiment.experimentId] : [])),
+    ...decision.holdouts.map((h) => h.experimentId),
+  ]);
+  return [...ids].flatMap((experimentId) => {
+    const a = state.assignments.get(experimentId);
+    return a && a.userKey !== primary
+      ? [{ experimentId, userKey: primary, arm: a.arm, versionId: a.versionId }]
+      : [];
+  });
 }

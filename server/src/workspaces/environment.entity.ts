@@ -8,5 +8,7 @@ export class Environment {
   @Column('text') name: string;
   @Column('text', { name: 'sdk_key' }) sdkKey: string;
   @Column('text', { name: 'secret_key_hash' }) secretKeyHash: string;
+  /** The secret key's last four characters, to tell keys apart in the builder. */
+  @Column('text', { name: 'secret_key_hint' }) secretKeyHint: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,19 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { WorkspaceSummary } from '@waymark/shared';
-import { Repository } from 'typeorm';
+import type { Workspace as WorkspaceDto, WorkspaceSummary, WorkspaceUpdate } from '@waymark/shared';
+import { randomUUID } from 'node:crypto';
+import { type EntityManager, Repository } from 'typeorm';
+import { accountActor, AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
-import { sha256 } from '../common/tokens';
+import { randomToken, sha256 } from '../common/tokens';
+import { EnvironmentsService } from './environments.service';
 import { Environment } from './environment.entity';
+import { verifyUserHash } from './identity-hash';
 import { Membership, type Role } from './membership.entity';
 import { Workspace } from './workspace.entity';
 
+interface IdentitySettings {
+  secret: string;
+  required: boolean;
+}
+
+export const newIdentitySecret = (): string => randomToken('wm_is_', 32);
+
 @Injectable()
 export class WorkspacesService {
+  /**
+   * Identity settings of workspaces whose SDK key was resolved on this instance, refreshed by
+   * every `findBySdkKey` (the same query), so `verifyIdentity` is synchronous and never older
+   * than the request's own key lookup.
+   */
+  private readonly identity = new Map<string, IdentitySettings>();
+
   constructor(
     @InjectRepository(Workspace) private readonly workspaces: Repository<Workspace>,
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
     @InjectRepository(Environment) private readonly environments: Repository<Environment>,
+    private readonly environmentsService: EnvironmentsService,
+    private readonly audit: AuditService,
   ) {}
 
   async forAccount(accountId: string): Promise<WorkspaceSummary[]> {
@@ -23,8 +43,15 @@ export class WorkspacesService {
       .select(['w.id AS id', 'w.name AS name', 'm.role AS role'])
       .where('m.account_id = :accountId', { accountId })
       .orderBy('w.name')
+      .addOrderBy('w.id')
       .getRawMany<WorkspaceSummary>();
     return rows;
+  }
+
+  /** The caller's role, or null when not a member (or no such workspace). */
+  async findRole(accountId: string, workspaceId: string): Promise<Role | null> {
+    const membership = await this.memberships.findOneBy({ accountId, workspaceId });
+    return membership?.role ?? null;
   }
 
   /**
@@ -32,16 +59,197 @@ export class WorkspacesService {
    * same as one that does not exist, so existence does not leak across tenants.
    */
   async roleOf(accountId: string, workspaceId: string): Promise<Role> {
-    const membership = await this.memberships.findOneBy({ accountId, workspaceId });
-    if (!membership) throw new AppError('not_found', 'No such workspace.');
-    return membership.role;
+    const role = await this.findRole(accountId, workspaceId);
+    if (!role) throw new AppError('not_found', 'No such workspace.');
+    return role;
   }
 
-  findBySdkKey(sdkKey: string): Promise<Environment | null> {
-    return this.environments.findOneBy({ sdkKey });
+  /**
+   * A workspace with `owner` as its owner and production and staging environments, inside the
+   * caller's transaction (sign-up creates the account in the same one).
+   */
+  async createWithOwner(
+    tx: EntityManager,
+    name: string,
+    owner: { id: string; email: string },
+  ): Promise<Workspace> {
+    const workspace = tx.getRepository(Workspace).create({
+      id: randomUUID(),
+      name,
+      identitySecret: newIdentitySecret(),
+      requireIdentityVerification: false,
+    });
+    await tx.getRepository(Workspace).insert(workspace);
+    await tx
+      .getRepository(Membership)
+      .insert({ workspaceId: workspace.id, accountId: owner.id, role: 'owner' });
+    const environments = await this.environmentsService.createDefaults(tx, workspace.id);
+    await this.audit.record(
+      {
+        workspaceId: workspace.id,
+        actor: accountActor(owner),
+        action: 'workspace.created',
+        target: { type: 'workspace', id: workspace.id },
+        after: { name, environments: environments.map((e) => e.name) },
+      },
+      tx,
+    );
+    return workspace;
+  }
+
+  /** A further workspace for a signed-in account, which becomes its owner. */
+  async create(name: string, owner: { id: string; email: string }): Promise<WorkspaceDto> {
+    const workspace = await this.workspaces.manager.transaction((tx) =>
+      this.createWithOwner(tx, name, owner),
+    );
+    return this.get(workspace.id, 'owner');
+  }
+
+  async get(workspaceId: string, role: Role): Promise<WorkspaceDto> {
+    const workspace = await this.workspaces.findOneBy({ id: workspaceId });
+    if (!workspace) throw new AppError('not_found', 'No such workspace.');
+    return toDto(workspace, role);
+  }
+
+  async update(
+    workspaceId: string,
+    change: WorkspaceUpdate,
+    actor: { id: string; email: string; role: Role },
+  ): Promise<WorkspaceDto> {
+    return this.workspaces.manager.transaction(async (tx) => {
+      const repo = tx.getRepository(Workspace);
+      const before = await repo.findOne({
+        where: { id: workspaceId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!before) throw new AppError('not_found', 'No such workspace.');
+      const after = { ...before, ...definedOnly(change) };
+      await repo.update(
+        { id: workspaceId },
+        { name: after.name, requireIdentityVerification: after.requireIdentityVerification },
+      );
+      await this.audit.record(
+        {
+          workspaceId,
+          actor: accountActor(actor),
+          action: 'workspace.updated',
+          target: { type: 'workspace', id: workspaceId },
+          before: pick(before, change),
+          after: pick(after, change),
+        },
+        tx,
+      );
+      this.forget(workspaceId);
+      return toDto(after, actor.role);
+    });
+  }
+
+  async identitySecret(workspaceId: string): Promise<string> {
+    const workspace = await this.workspaces.findOneBy({ id: workspaceId });
+    if (!workspace) throw new AppError('not_found', 'No such workspace.');
+    return workspace.identitySecret;
+  }
+
+  async rotateIdentitySecret(
+    workspaceId: string,
+    actor: { id: string; email: string },
+  ): Promise<string> {
+    const secret = newIdentitySecret();
+    await this.workspaces.manager.transaction(async (tx) => {
+      await tx.getRepository(Workspace).update({ id: workspaceId }, { identitySecret: secret });
+      await this.audit.record(
+        {
+          workspaceId,
+          actor: accountActor(actor),
+          action: 'workspace.identity_secret_rotated',
+          target: { type: 'workspace', id: workspaceId },
+        },
+        tx,
+      );
+    });
+    this.forget(workspaceId);
+    return secret;
+  }
+
+  /** Resolves a public SDK key; loads the workspace's identity settings in the same query. */
+  async findBySdkKey(sdkKey: string): Promise<Environment | null> {
+    const rows = (await this.environments.query(
+      `SELECT e.workspace_id, e.id, e.name, e.sdk_key, e.secret_key_hash, e.secret_key_hint,
+              e.created_at, w.identity_secret, w.require_identity_verification
+         FROM environments e JOIN workspaces w ON w.id = e.workspace_id
+        WHERE e.sdk_key = $1`,
+      [sdkKey],
+    )) as Array<Record<string, unknown>>;
+    const row = rows[0];
+    if (!row) return null;
+    const environment = this.environments.create({
+      workspaceId: row.workspace_id as string,
+      id: row.id as string,
+      name: row.name as string,
+      sdkKey: row.sdk_key as string,
+      secretKeyHash: row.secret_key_hash as string,
+      secretKeyHint: row.secret_key_hint as string,
+      createdAt: row.created_at as Date,
+    });
+    this.identity.set(environment.workspaceId, {
+      secret: row.identity_secret as string,
+      required: row.require_identity_verification as boolean,
+    });
+    return environment;
   }
 
   findBySecretKey(secretKey: string): Promise<Environment | null> {
     return this.environments.findOneBy({ secretKeyHash: sha256(secretKey) });
   }
+
+  /**
+   * Whether `userHash` is HMAC-SHA256(userId, the workspace's identity secret), hex. For the SDK
+   * path: call after SdkKeyGuard resolved the key on this request (that loads the secret).
+   * Fails closed (false) when the workspace's settings are not loaded.
+   */
+  verifyIdentity(workspaceId: string, userId: string, userHash: string | undefined): boolean {
+    const settings = this.identity.get(workspaceId);
+    return !!settings && !!userHash && verifyUserHash(settings.secret, userId, userHash);
+  }
+
+  /** Whether the workspace refuses unverified user ids; true (fail closed) when not loaded. */
+  requiresIdentityVerification(workspaceId: string): boolean {
+    return this.identity.get(workspaceId)?.required ?? true;
+  }
+
+  /** Loads identity settings outside the SDK key path (e.g. a cached key lookup). */
+  async loadIdentity(workspaceId: string): Promise<void> {
+    const workspace = await this.workspaces.findOneBy({ id: workspaceId });
+    if (!workspace) return;
+    this.identity.set(workspaceId, {
+      secret: workspace.identitySecret,
+      required: workspace.requireIdentityVerification,
+    });
+  }
+
+  private forget(workspaceId: string): void {
+    this.identity.delete(workspaceId);
+  }
+}
+
+function toDto(workspace: Workspace, role: Role): WorkspaceDto {
+  return {
+    id: workspace.id,
+    name: workspace.name,
+    role,
+    requireIdentityVerification: workspace.requireIdentityVerification,
+    createdAt: workspace.createdAt.toISOString(),
+  };
+}
+
+const definedOnly = (change: WorkspaceUpdate): Partial<Workspace> =>
+  Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+
+/** The changed fields only, for the audit summary (never the secret). */
+function pick(workspace: Workspace, change: WorkspaceUpdate): Record<string, unknown> {
+  const summary: Record<string, unknown> = {};
+  if (change.name !== undefined) summary.name = workspace.name;
+  if (change.requireIdentityVerification !== undefined)
+    summary.requireIdentityVerification = workspace.requireIdentityVerification;
+  return summary;
 }

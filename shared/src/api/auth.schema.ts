@@ -8,10 +8,15 @@ export const LoginRequestSchema = z
   .meta({ id: 'LoginRequest' });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
+/** Owners manage members, keys and settings; editors change content; viewers change nothing. */
+export const RoleSchema = z.enum(['owner', 'editor', 'viewer']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** One entry of the workspace switcher. */
 export const WorkspaceSummarySchema = z.object({
   id: z.uuid(),
   name: z.string(),
-  role: z.enum(['owner', 'editor', 'viewer']),
+  role: RoleSchema,
 });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummarySchema>;
 

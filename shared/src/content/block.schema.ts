@@ -2,6 +2,20 @@ import { z } from 'zod';
 
 const Id = z.string().min(1).max(64);
 
+/** Opens a web page (only http and https). */
+export const UrlActionSchema = z.object({
+  type: z.literal('url'),
+  url: z.url({ protocol: /^https?$/ }),
+  newTab: z.boolean().default(false),
+});
+/** Starts other content (by content id). */
+export const StartActionSchema = z.object({ type: z.literal('start'), contentId: Id });
+/** Records a custom event. */
+export const TrackActionSchema = z.object({
+  type: z.literal('track'),
+  event: z.string().min(1).max(200),
+});
+
 /** What a button does when pressed. */
 export const ButtonActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('next') }),
@@ -9,13 +23,9 @@ export const ButtonActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('goto'), stepId: Id }),
   z.object({ type: z.literal('dismiss') }),
   z.object({ type: z.literal('complete') }),
-  z.object({
-    type: z.literal('url'),
-    url: z.url({ protocol: /^https?$/ }),
-    newTab: z.boolean().default(false),
-  }),
-  z.object({ type: z.literal('start'), contentId: Id }),
-  z.object({ type: z.literal('track'), event: z.string().min(1).max(200) }),
+  UrlActionSchema,
+  StartActionSchema,
+  TrackActionSchema,
 ]);
 export type ButtonAction = z.infer<typeof ButtonActionSchema>;
 

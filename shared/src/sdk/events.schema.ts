@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { SdkUserSchema, JsonValueSchema } from './session.schema.js';
+import {
+  SdkContextSchema,
+  SdkUserSchema,
+  JsonValueSchema,
+  TraitsSchema,
+} from './session.schema.js';
 import { EligibleContentSchema } from './session.schema.js';
 
 const Properties = z.record(z.string().min(1).max(200), JsonValueSchema).default({});
@@ -38,9 +43,25 @@ export const SdkEventSchema = z
       stepId: z.string().max(64).optional(),
       properties: Properties,
     }),
+    /**
+     * The user reached the trigger point of experiment content: shown for a variant, or the
+     * moment it would have shown for the holdout. Recorded once per user and experiment; the
+     * arm and version stored are the server's own assignment, not the client's claim.
+     */
+    z.object({
+      ...base,
+      type: z.literal('exposure'),
+      experimentId: z.uuid(),
+      contentId: z.uuid(),
+      variant: z.string().max(64).optional(),
+      properties: Properties,
+    }),
   ])
   .meta({ id: 'SdkEvent' });
 export type SdkEvent = z.infer<typeof SdkEventSchema>;
+
+/** The stored name of exposure events. */
+export const EXPOSURE_EVENT = '$exposure';
 
 /** Stored event names for content events, so they read well next to track events. */
 export const contentEventName = (action: ContentAction): string => `$content_${action}`;
@@ -54,6 +75,10 @@ export const EventsRequestSchema = z
     user: SdkUserSchema,
     sentAt: z.iso.datetime({ offset: true }),
     events: z.array(z.unknown()).min(1).max(500),
+    /** The page and traits, so content that becomes eligible is answered for the right user. */
+    context: SdkContextSchema.optional(),
+    traits: TraitsSchema.optional(),
+    userHash: z.string().max(200).optional(),
   })
   .meta({ id: 'EventsRequest' });
 export type EventsRequest = z.infer<typeof EventsRequestSchema>;

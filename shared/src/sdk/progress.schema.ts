@@ -21,7 +21,12 @@ export const ProgressUpdateSchema = z
 export type ProgressUpdate = z.infer<typeof ProgressUpdateSchema>;
 
 export const ProgressRequestSchema = z
-  .object({ user: SdkUserSchema, updates: z.array(ProgressUpdateSchema).min(1).max(50) })
+  .object({
+    user: SdkUserSchema,
+    updates: z.array(ProgressUpdateSchema).min(1).max(50),
+    /** HMAC-SHA256 of the user id, when the workspace requires verified identities. */
+    userHash: z.string().max(200).optional(),
+  })
   .meta({ id: 'ProgressRequest' });
 export type ProgressRequest = z.infer<typeof ProgressRequestSchema>;
 

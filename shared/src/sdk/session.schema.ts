@@ -38,6 +38,10 @@ export type SessionRequest = z.infer<typeof SessionRequestSchema>;
 export const ProgressSchema = z.object({
   stepId: z.string().optional(),
   status: z.enum(['in_progress', 'completed', 'dismissed']),
+  /** Checklist items done, by item id. */
+  items: z.array(z.string()).optional(),
+  /** Survey answers so far, by question id. */
+  answers: z.record(z.string(), JsonValueSchema).optional(),
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 
@@ -52,15 +56,43 @@ export const EligibleContentSchema = z
     definition: ContentDefinitionSchema,
     triggers: z.array(TriggerSchema),
     progress: ProgressSchema.nullable(),
+    /** Set when the item is a variant of a running experiment: report `exposure` when shown. */
+    experiment: z.object({ experimentId: z.uuid(), variant: z.string() }).optional(),
   })
   .meta({ id: 'EligibleContent' });
 export type EligibleContent = z.infer<typeof EligibleContentSchema>;
 
+/**
+ * Content the user would get but is held out of by an experiment. Nothing is shown; when its
+ * triggers fire the widget reports an `exposure` event, so the control group is counted at the
+ * same moment as the variants.
+ */
+export const HoldoutContentSchema = z
+  .object({
+    id: z.uuid(),
+    kind: ContentKindSchema,
+    priority: z.int(),
+    triggers: z.array(TriggerSchema),
+    experimentId: z.uuid(),
+  })
+  .meta({ id: 'HoldoutContent' });
+export type HoldoutContent = z.infer<typeof HoldoutContentSchema>;
+
+/** A feature tag: a named element whose use is counted. Not built yet; the list is empty. */
+export const FeatureTagSchema = z
+  .object({ id: z.string(), name: z.string(), selector: z.string() })
+  .meta({ id: 'FeatureTag' });
+export type FeatureTag = z.infer<typeof FeatureTagSchema>;
+
 export const SessionResponseSchema = z
   .object({
     content: z.array(EligibleContentSchema),
-    /** Changes whenever published configuration changes. */
+    /** Changes whenever the answer for this user changes (configuration, progress, arm). */
     etag: z.string(),
+    holdouts: z.array(HoldoutContentSchema).optional(),
+    featureTags: z.array(FeatureTagSchema).optional(),
+    /** The locale the definitions were localized to. */
+    locale: z.string().optional(),
   })
   .meta({ id: 'SessionResponse' });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;

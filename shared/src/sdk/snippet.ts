@@ -5,6 +5,7 @@
 export const snippetMethods = [
   'init',
   'identify',
+  'group',
   'track',
   'page',
   'reset',

@@ -1,4 +1,16 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
+import { AccountsWorkspaces1763900000000 } from './1763900000000-accounts-workspaces';
+import { ContentDeliveryExperiments1764000000010 } from './1764000000010-content-delivery-experiments';
+import { EventsPartitioned1764100000001 } from './1764100000001-events-partitioned';
+import { Identity1764100000002 } from './1764100000002-identity';
+import { SegmentsGoalsJourneys1764100000003 } from './1764100000003-segments-goals-journeys';
 
 /** Every migration, in order. Listed explicitly so bundling and tests find the same set. */
-export const migrations = [InitialSchema1763800000000];
+export const migrations = [
+  InitialSchema1763800000000,
+  AccountsWorkspaces1763900000000,
+  ContentDeliveryExperiments1764000000010,
+  EventsPartitioned1764100000001,
+  Identity1764100000002,
+  SegmentsGoalsJourneys1764100000003,
+];

@@ -1,0 +1,100 @@
+// Shared helpers of the benches: a fresh database, workspaces with keys, the built server.
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const pg = require('pg');
+
+export const ADMIN_URL =
+  process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Drops and recreates `name`; returns its URL. */
+export async function freshDatabase(name) {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Applies the server's migrations (needs `npm run build`). */
+export async function migrate(url) {
+  const { openDatabase } = require(path.join(root, 'server/dist/database/data-source.js'));
+  const db = await openDatabase(url);
+  await db.destroy();
+}
+
+export async function client(url) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  return c;
+}
+
+/** A workspace with an environment; returns its id and secret key. No rate limit to speak of. */
+export async function createWorkspace(db, name = 'Bench') {
+  const workspaceId = randomUUID();
+  const secretKey = `wm_sk_${randomBytes(24).toString('base64url')}`;
+  await db.query('INSERT INTO workspaces (id, name) VALUES ($1, $2)', [workspaceId, name]);
+  await db.query(
+    `INSERT INTO environments (workspace_id, id, name, sdk_key, secret_key_hash) VALUES ($1, $2, 'production', $3, $4)`,
+    [
+      workspaceId,
+      randomUUID(),
+      `wm_pk_${randomBytes(16).toString('base64url')}`,
+      createHash('sha256').update(secretKey).digest('hex'),
+    ],
+  );
+  await db.query(`INSERT INTO ingest_limits VALUES ($1, 10000000, 100000000)`, [workspaceId]);
+  return { workspaceId, secretKey };
+}
+
+/** Starts server/dist/main.js on `port` against `url`; resolves once it listens. */
+export function startServer(url, port) {
+  // BENCH_PROF=<dir> writes a CPU profile of the server there (node --cpu-prof).
+  const prof = process.env.BENCH_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...prof, path.join(root, 'server/dist/main.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-')),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('running on')) resolve({ child, url: `http://127.0.0.1:${port}` });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+export const stop = (child) =>
+  new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+
+export function arg(name, fallback) {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return hit ? Number(hit.split('=')[1]) : fallback;
+}
+
+export const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];

@@ -1,0 +1,196 @@
+// Segment bench: full refresh of segments over U users / E events loaded with COPY, and the
+// latency from an event acknowledged over HTTP to the membership changed (target p99 < 100 ms).
+// 100k users / 10M events takes a while: scale with flags. Run by hand after `npm run build`:
+//   node bench/segment-bench.mjs [--users=100000] [--density=1] [--trials=200] [--port=3611]
+import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { randomUUID } from 'node:crypto';
+import { journeys } from './generate.mjs';
+import {
+  arg,
+  client,
+  createWorkspace,
+  freshDatabase,
+  migrate,
+  percentile,
+  startServer,
+  stop,
+} from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const { from: copyFrom } = require('pg-copy-streams');
+
+const users = arg('users', 100_000);
+const density = arg('density', 1);
+const trials = arg('trials', 200);
+const port = arg('port', 3611);
+
+const url = await freshDatabase('waymark_h_events_segbench');
+await migrate(url);
+const db = await client(url);
+const { workspaceId, secretKey } = await createWorkspace(db);
+for (let m = -4; m <= 0; m++) {
+  await db.query(
+    `SELECT wm_ensure_event_partition((date_trunc('month', now()) + make_interval(months => $1))::date)`,
+    [m],
+  );
+}
+
+// Load users, identities and events with COPY (tab-separated text).
+const esc = (v) =>
+  v === null ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+const line = (cols) => cols.map(esc).join('\t') + '\n';
+const userLines = [];
+const identityLines = [];
+let eventCount = 0;
+const loadStart = performance.now();
+async function* eventRows() {
+  let chunk = '';
+  for (const u of journeys({ seed: 11, workspaces: 1, users, density })) {
+    const id = randomUUID();
+    userLines.push(
+      line([
+        workspaceId,
+        id,
+        u.userId,
+        JSON.stringify(u.traits),
+        '{}',
+        new Date(u.signup).toISOString(),
+      ]),
+    );
+    identityLines.push(
+      line([workspaceId, 'user', u.userId, id]),
+      line([workspaceId, 'anonymous', u.anonymousId, id]),
+    );
+    for (const e of u.events) {
+      chunk += line([
+        workspaceId,
+        e.messageId,
+        e.name === '$page' ? 'page' : 'track',
+        e.name,
+        e.userId,
+        e.anonymousId,
+        JSON.stringify(e.properties),
+        null,
+        new Date(e.ts).toISOString(),
+      ]);
+      eventCount++;
+    }
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+await pipeline(
+  Readable.from(eventRows()),
+  db.query(
+    copyFrom(
+      'COPY events (workspace_id, message_id, type, name, user_id, anonymous_id, properties, context, ts) FROM STDIN',
+    ),
+  ),
+);
+await pipeline(
+  Readable.from(userLines),
+  db.query(
+    copyFrom(
+      'COPY end_users (workspace_id, id, user_id, traits, trait_times, first_seen_at) FROM STDIN',
+    ),
+  ),
+);
+await pipeline(
+  Readable.from(identityLines),
+  db.query(copyFrom('COPY identities (workspace_id, kind, external_id, end_user_id) FROM STDIN')),
+);
+await db.query(`INSERT INTO event_ids SELECT workspace_id, message_id FROM events`);
+await db.query('ANALYZE');
+console.log(
+  `loaded ${users} users, ${eventCount} events in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`,
+);
+
+const server = await startServer(url, port);
+const api = async (path, body, method = body ? 'POST' : 'GET') => {
+  const response = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${secretKey}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return response.json();
+};
+const segments = {
+  'Stalled at activation': {
+    all: [
+      { type: 'event', name: 'Signed Up' },
+      { type: 'event', name: 'Project Created', count: { op: 'eq', value: 0 } },
+    ],
+  },
+  'Inactive 14 days': { type: 'last_seen', op: 'more_than_days_ago', value: 14 },
+  'Invited 3+ in 30 days': {
+    type: 'event',
+    name: 'Invite Sent',
+    count: { op: 'gte', value: 3 },
+    window: { days: 30 },
+  },
+  'Pro or enterprise': { type: 'trait', key: 'plan', op: 'in', value: ['pro', 'enterprise'] },
+  'Activated then invited within 14 days': {
+    type: 'sequence',
+    steps: ['Project Created', 'Invite Sent'],
+    within: { days: 14 },
+  },
+};
+let totalMs = 0;
+for (const [name, rule] of Object.entries(segments)) {
+  const created = await api('/segments', { name, rule });
+  const refreshed = await api(`/segments/${created.id}/refresh`, undefined, 'POST');
+  totalMs += refreshed.ms;
+  console.log(`full refresh "${name}": ${refreshed.members} members in ${refreshed.ms} ms`);
+}
+console.log(
+  `full refresh of ${Object.keys(segments).length} segments: ${(totalMs / 1000).toFixed(2)} s over ${users} users / ${eventCount} events`,
+);
+
+// Event acknowledged → membership changed. Statistics first, as autovacuum would have them.
+await db.query('ANALYZE');
+const trigger = await api('/segments', {
+  name: 'Triggered',
+  rule: { type: 'event', name: 'Bench Trigger' },
+});
+const auth = `Basic ${Buffer.from(`${secretKey}:`).toString('base64')}`;
+const latencies = [];
+for (let i = 0; i < trials; i++) {
+  const userId = `w0-u${i % users}`;
+  await db.query(`DELETE FROM segment_memberships WHERE workspace_id = $1 AND segment_id = $2`, [
+    workspaceId,
+    trigger.id,
+  ]);
+  const response = await fetch(`${server.url}/v1/track`, {
+    method: 'POST',
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, event: 'Bench Trigger', messageId: randomUUID() }),
+  });
+  if (response.status !== 200) throw new Error(`ingest answered ${response.status}`);
+  const acked = performance.now();
+  for (;;) {
+    const { rows } = await db.query(
+      `SELECT 1 FROM segment_memberships m JOIN identities i ON i.workspace_id = m.workspace_id AND i.end_user_id = m.end_user_id
+       WHERE m.workspace_id = $1 AND m.segment_id = $2 AND i.kind = 'user' AND i.external_id = $3 AND m.exited_at IS NULL`,
+      [workspaceId, trigger.id, userId],
+    );
+    if (rows.length) break;
+    if (performance.now() - acked > 5000) throw new Error('membership did not change within 5 s');
+  }
+  latencies.push(performance.now() - acked);
+}
+latencies.sort((a, b) => a - b);
+const f = (x) => x.toFixed(1);
+console.log(
+  `event → membership (${trials} trials, ${Object.keys(segments).length + 1} segments): p50 ${f(percentile(latencies, 0.5))} ms, ` +
+    `p99 ${f(percentile(latencies, 0.99))} ms, max ${f(latencies.at(-1))} ms (target p99 < 100 ms)`,
+);
+await stop(server.child);
+await db.end();

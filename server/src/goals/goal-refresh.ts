@@ -1,0 +1,36 @@
+import { compileFirstEventSql, type GoalDefinition } from '@waymark/shared';
+import type { Queryable } from '../identity/identity-ops';
+import { onlyUsers, ruleOverUsers } from '../identity/rule-scope';
+
+/**
+ * Records completions for users who reached the goal and had not yet: once per user. An event
+ * goal completes at its first matching event; a rule goal when the rule is first seen to hold.
+ * With `users`, only those users are looked at (incremental evaluation).
+ */
+export async function refreshGoal(
+  q: Queryable,
+  workspaceId: string,
+  goalId: string,
+  definition: GoalDefinition,
+  now: Date,
+  users?: string[],
+): Promise<number> {
+  const params: unknown[] = [workspaceId, goalId, now.toISOString()];
+  const filter = onlyUsers(params, 'u.id', users);
+  const candidates = `FROM end_users u WHERE u.workspace_id = $1 AND u.merged_into IS NULL ${filter}
+    AND NOT EXISTS (SELECT 1 FROM goal_completions g
+      WHERE g.workspace_id = $1 AND g.goal_id = $2 AND g.end_user_id = u.id)`;
+  const opts = { params, workspace: '$1', user: 'u.id', traits: 'u.traits', now };
+  const select =
+    definition.kind === 'event'
+      ? `SELECT $1::uuid, $2::uuid, x.id, least(x.first, $3::timestamptz) FROM (
+           SELECT u.id, ${compileFirstEventSql(definition.event, definition.where, opts)} AS first ${candidates}
+         ) x WHERE x.first IS NOT NULL`
+      : `SELECT $1::uuid, $2::uuid, u.id, $3::timestamptz ${candidates} AND ${ruleOverUsers(definition.rule, params, now)}`;
+  const rows = await q.query<unknown[]>(
+    `INSERT INTO goal_completions (workspace_id, goal_id, end_user_id, completed_at) ${select}
+     ON CONFLICT DO NOTHING RETURNING end_user_id`,
+    params,
+  );
+  return rows.length;
+}

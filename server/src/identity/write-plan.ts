@@ -1,0 +1,125 @@
+import type { EventRow } from '../events/event-row';
+import type { Queryable, UserMerge, UserTouch } from './identity-ops';
+import { BulkResolver } from './bulk-resolver';
+import { IdentityResolver } from './identity-resolver';
+
+export interface KeyedRow extends EventRow {
+  workspaceId: string;
+}
+
+export const pairKey = (ws: string, userId: string | null, anonymousId: string | null): string =>
+  `${ws}\u0000${userId ?? ''}\u0000${anonymousId ?? ''}`;
+
+/** Remembers which (userId, anonymousId) pairs are already resolved, and to whom. */
+export class PairCache {
+  private readonly map = new Map<string, string>();
+  constructor(private readonly max = 200_000) {}
+  get(key: string): string | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, endUserId: string): void {
+    this.map.delete(key);
+    this.map.set(key, endUserId);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/**
+ * The identity side of one flush: resolves pairs the cache does not know, applies identify,
+ * group and alias calls of newly stored events (never of duplicates), and says which end users
+ * each committed event touched.
+ */
+export class WritePlan {
+  private readonly ids = new Map<string, string>();
+  private readonly missing = new Map<string, KeyedRow>();
+  private readonly ops: KeyedRow[];
+  readonly needsTransaction: boolean;
+
+  constructor(
+    private readonly rows: KeyedRow[],
+    private readonly cache: PairCache,
+  ) {
+    for (const row of rows) {
+      const key = pairKey(row.workspaceId, row.userId, row.anonymousId);
+      const known = cache.get(key);
+      if (known) this.ids.set(key, known);
+      else if (!this.missing.has(key)) this.missing.set(key, row);
+    }
+    this.ops = rows.filter((r) => r.identity).sort((a, b) => a.ts.getTime() - b.ts.getTime());
+    this.needsTransaction = this.missing.size > 0 || this.ops.length > 0;
+  }
+
+  async apply(q: Queryable, fresh: Array<{ workspace_id: string; message_id: string }>) {
+    const freshKeys = new Set(fresh.map((f) => `${f.workspace_id}\u0000${f.message_id}`));
+    const ops = this.ops.filter((r) => freshKeys.has(`${r.workspaceId}\u0000${r.messageId}`));
+    const workspaces = [
+      ...new Set([...this.missing.values(), ...ops].map((r) => r.workspaceId)),
+    ].sort();
+    const merges: UserMerge[] = [];
+    for (const ws of workspaces) {
+      await IdentityResolver.lockWorkspace(q, ws);
+      const resolver = new BulkResolver(q, ws);
+      const missing = [...this.missing].filter(([, row]) => row.workspaceId === ws);
+      const wsOps = ops.filter((r) => r.workspaceId === ws);
+      await resolver.load([...missing.map(([, row]) => row), ...wsOps]);
+      for (const [key, row] of missing) {
+        this.ids.set(key, await resolver.resolve(row.userId, row.anonymousId, row.ts));
+      }
+      for (const row of wsOps) {
+        const key = pairKey(ws, row.userId, row.anonymousId);
+        const op = row.identity!;
+        if (op.kind === 'alias') {
+          this.ids.set(key, await resolver.alias(op.previousId, row.userId!, row.ts));
+          continue;
+        }
+        // Resolved from this flush's fresh lookup, not the cache: another writer may have merged.
+        const id = await resolver.resolve(row.userId, row.anonymousId, row.ts);
+        this.ids.set(key, id);
+        if (op.kind === 'identify') resolver.identify(id, op.traits, row.ts);
+        else await resolver.group(id, op.groupId, op.traits, row.ts);
+      }
+      await resolver.flush();
+      for (const [key, id] of this.ids) this.ids.set(key, resolver.canonical(id));
+      merges.push(...resolver.merges);
+    }
+    return merges;
+  }
+
+  /** After commit: remember the resolved pairs. */
+  commit(): void {
+    for (const key of this.missing.keys()) {
+      const id = this.ids.get(key);
+      if (id) this.cache.set(key, id);
+    }
+  }
+
+  touches(fresh: Array<{ workspace_id: string; message_id: string }>): UserTouch[] {
+    const freshKeys = new Set(fresh.map((f) => `${f.workspace_id}\u0000${f.message_id}`));
+    const byUser = new Map<string, UserTouch>();
+    for (const row of this.rows) {
+      if (!freshKeys.has(`${row.workspaceId}\u0000${row.messageId}`)) continue;
+      const endUserId = this.ids.get(pairKey(row.workspaceId, row.userId, row.anonymousId));
+      if (!endUserId) continue;
+      const touchKey = `${row.workspaceId}\u0000${endUserId}`;
+      let touch = byUser.get(touchKey);
+      if (!touch) {
+        touch = {
+          workspaceId: row.workspaceId,
+          endUserId,
+          eventNames: new Set(),
+          traits: false,
+          companies: false,
+        };
+        byUser.set(touchKey, touch);
+      }
+      touch.eventNames.add(row.name);
+      if (row.identity?.kind === 'identify') touch.traits = true;
+      if (row.identity?.kind === 'group') touch.companies = true;
+      if (row.identity?.kind === 'alias') touch.traits = true;
+    }
+    return [...byUser.values()];
+  }
+}
