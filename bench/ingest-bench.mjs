@@ -17,7 +17,7 @@ const port = arg('port', 3610);
 const WORKSPACES = 3;
 const BATCH = 100;
 
-const url = await freshDatabase('waymark_h_events_bench');
+const url = await freshDatabase('waymark_bench_ingest');
 await migrate(url);
 const db = await client(url);
 const workspaces = [];

@@ -3,7 +3,7 @@
 // p99 ≤ 10 ms). A fresh database holds 1,000 published content items (audiences by trait,
 // schedules, frequencies, 10 running experiments) and 100,000 users with 200,000 progress rows.
 // Run after `npm run build`:  node bench/sdk-session.mjs [--duration=15] [--port=3510] [--keep]
-// (--keep leaves the database waymark_h_content_bench for inspection).
+// (--keep leaves the database waymark_bench_sdk for inspection).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -17,7 +17,7 @@ const ITEMS = 1000;
 const USERS = 100_000;
 const PLANS = 200; // each user's plan trait picks ~5 targeted items, plus 5 for everyone
 
-const url = await freshDatabase('waymark_h_content_bench');
+const url = await freshDatabase('waymark_bench_sdk');
 await migrate(url);
 const db = await client(url);
 
@@ -218,7 +218,7 @@ const sdk = await measure(session);
 await stop(server.child);
 if (!process.argv.includes('--keep')) {
   const admin = await client(ADMIN_URL);
-  await admin.query('DROP DATABASE IF EXISTS waymark_h_content_bench WITH (FORCE)');
+  await admin.query('DROP DATABASE IF EXISTS waymark_bench_sdk WITH (FORCE)');
   await admin.end();
 }
 

@@ -26,7 +26,7 @@ const density = arg('density', 1);
 const trials = arg('trials', 200);
 const port = arg('port', 3611);
 
-const url = await freshDatabase('waymark_h_events_segbench');
+const url = await freshDatabase('waymark_bench_segments');
 await migrate(url);
 const db = await client(url);
 const { workspaceId, secretKey } = await createWorkspace(db);
