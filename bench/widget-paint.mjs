@@ -45,7 +45,7 @@ async function server() {
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-/* global window, document, performance, getComputedStyle, requestAnimationFrame, Response */
+/* global window, document, getComputedStyle, requestAnimationFrame */
 /**
  * In the page, before anything else: notes when the session answer's JSON is parsed (observing
  * Response#json, not changing it) and the frame in which the tooltip first shows.

@@ -1,32 +1,68 @@
-// Prints the min+gzip size of what a page downloads (dist/waymark.js) and fails when it grows
-// past the budget or when zod leaked into the bundle (the widget imports shared types only).
-import { readFileSync } from 'node:fs';
+// Prints the min+gzip size of every file the widget serves, and of what a page downloads to
+// show each surface (dist/waymark.js plus the chunks that surface needs, each counted once).
+// Fails when any surface passes the budget, or when zod leaked into a file (the widget imports
+// shared types and pure helpers only).
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const BUDGET = 20 * 1024;
-const FILES = ['dist/waymark.js'];
 const ZOD_MARKERS = ['ZodError', '$ZodType', 'ZodObject', '_zod'];
+const dist = fileURLToPath(new URL('dist/', import.meta.url));
 
-const root = fileURLToPath(new URL('.', import.meta.url));
-let total = 0;
+/** Surfaces and the chunks they load (see core/chunk.plan.ts). */
+const SURFACES = {
+  'tooltip (flow step)': ['flow', 'tooltip'],
+  'hotspot (flow step)': ['flow', 'tooltip'],
+  'modal or slideout (flow step)': ['flow', 'dialog'],
+  banner: ['banner'],
+  checklist: ['checklist'],
+  survey: ['survey'],
+  launcher: ['launcher'],
+};
+
+const files = [
+  'waymark.js',
+  ...readdirSync(`${dist}s`)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `s/${f}`),
+];
+const size = new Map();
 let failed = false;
-for (const file of FILES) {
-  const source = readFileSync(new URL(file, `file://${root}`));
+console.log(`${'file'.padEnd(28)} ${'min B'.padStart(7)} ${'min+gzip B'.padStart(11)}`);
+for (const file of files) {
+  const source = readFileSync(dist + file);
   const gzipped = gzipSync(source, { level: 9 }).length;
-  total += gzipped;
-  console.log(`${file}: ${source.length} B min, ${gzipped} B min+gzip`);
+  size.set(file, gzipped);
+  console.log(
+    `${file.padEnd(28)} ${String(source.length).padStart(7)} ${String(gzipped).padStart(11)}`,
+  );
   const leaked = ZOD_MARKERS.filter((marker) => source.includes(marker));
   if (leaked.length > 0) {
     console.error(`${file} contains zod (${leaked.join(', ')}): import shared types only.`);
     failed = true;
   }
 }
-console.log(
-  `total: ${total} B min+gzip (budget ${BUDGET} B, ${((100 * total) / BUDGET).toFixed(0)}%)`,
-);
-if (total > BUDGET) {
-  console.error(`over budget by ${total - BUDGET} B`);
-  failed = true;
+
+const manifest = JSON.parse(readFileSync(`${dist}manifest.json`, 'utf8'));
+const total = (names) => {
+  const needed = new Set(['waymark.js', ...names.flatMap((name) => manifest[name])]);
+  return { bytes: [...needed].reduce((sum, file) => sum + size.get(file), 0), needed };
+};
+const row = (label, bytes, detail) =>
+  console.log(
+    `${label.padEnd(30)} ${String(bytes).padStart(6)} B ${`${((100 * bytes) / BUDGET).toFixed(0)}%`.padStart(5)}  ${detail}`,
+  );
+
+console.log(`\nwhat a page downloads to show each surface (budget ${BUDGET} B):`);
+row('no content (core only)', size.get('waymark.js'), 'waymark.js');
+for (const [label, names] of Object.entries(SURFACES)) {
+  const { bytes, needed } = total(names);
+  const over = bytes > BUDGET;
+  if (over) failed = true;
+  row(label, bytes, [...needed].join(' + ') + (over ? '  OVER BUDGET' : ''));
 }
+console.log('\nnot a single surface (reported, not budgeted):');
+row('flow using every step type', total(['flow', 'tooltip', 'dialog']).bytes, 'all flow parts');
+row('debug.why()', total(['why']).bytes, 'the eligibility debugger');
 process.exit(failed ? 1 : 0);

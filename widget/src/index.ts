@@ -1,11 +1,14 @@
-// The package entry (@waymark/widget): the widget class, the loader snippet, and their types.
+// The package entry (@waymark/widget): the widget class (whose `preview` renders any content
+// definition with the same views as live pages), the loader snippet, and their types.
 export { Waymark } from './core/waymark.client';
 export { snippet, type SnippetOptions } from '@waymark/shared';
 export { parseMarkdown, type MdInline, type MdParagraph } from './ui/markdown.parser';
 export type {
   ContentEventPayload,
   IdentifyOptions,
+  PreviewOptions,
   WaymarkEventName,
   WaymarkListener,
   WaymarkOptions,
+  WhyReport,
 } from './public.types';

@@ -1,6 +1,8 @@
 import type { EligibleContent } from '@waymark/shared';
-import { anItem } from '../testing/content.factories';
-import { ContentScheduler, type ContentRun, type RunRequest } from './content.scheduler';
+import { aBanner, aChecklist, anItem, aSurvey } from '../testing/content.factories';
+import type { HoldoutContent } from '@waymark/shared';
+import { ContentScheduler, type RunRequest } from './content.scheduler';
+import type { ContentRun } from './surface.port';
 
 /** A run that records what the scheduler asked of it. */
 class FakeRun implements ContentRun {
@@ -8,6 +10,7 @@ class FakeRun implements ContentRun {
   started = false;
   stopped = false;
   routes: string[] = [];
+  onContent?: () => void;
   events: string[] = [];
   constructor(readonly request: RunRequest) {
     this.index = request.index;
@@ -32,8 +35,10 @@ const APP = 'https://app.example.com';
 function setup(path = '/dashboard') {
   let url = `${APP}${path}`;
   const runs: FakeRun[] = [];
+  const exposed: string[] = [];
   const scheduler = new ContentScheduler({
     url: () => url,
+    expose: (holdout) => exposed.push(holdout.id),
     run: (request) => {
       const run = new FakeRun(request);
       runs.push(run);
@@ -45,7 +50,7 @@ function setup(path = '/dashboard') {
     scheduler.route(url);
   };
   const active = (): FakeRun | undefined => runs.filter((run) => !run.stopped).at(-1);
-  return { scheduler, runs, go, active };
+  return { scheduler, runs, go, active, exposed };
 }
 
 const onProjects = (overrides: Partial<EligibleContent> = {}): EligibleContent =>
@@ -150,5 +155,91 @@ describe('ContentScheduler', () => {
 
     expect(runs[0]?.stopped).toBe(true);
     expect(runs).toHaveLength(1);
+  });
+
+  it('keeps server order among equal priorities', () => {
+    const { scheduler, runs } = setup();
+    scheduler.setContent(
+      [anItem({ id: 'first', priority: 5 }), anItem({ id: 'second', priority: 5 })],
+      true,
+    );
+
+    expect(runs.map((run) => run.request.item.id)).toEqual(['first']);
+  });
+
+  it('shows a banner, a checklist and a flow together, but one flow or survey at a time', () => {
+    const { scheduler, runs } = setup();
+    scheduler.setContent(
+      [
+        anItem({ id: 'tour', priority: 3 }),
+        anItem({ id: 'survey', priority: 2, kind: 'survey', definition: aSurvey() }),
+        anItem({ id: 'banner', kind: 'banner', definition: aBanner() }),
+        anItem({ id: 'list', kind: 'checklist', definition: aChecklist() }),
+      ],
+      true,
+    );
+
+    expect(runs.map((run) => run.request.item.id).sort()).toEqual(['banner', 'list', 'tour']);
+    runs.find((run) => run.request.item.id === 'tour')?.request.end('completed', 0);
+    jest.runOnlyPendingTimers();
+
+    expect(runs.at(-1)?.request.item.id).toBe('survey');
+  });
+
+  it('tells other runs when content finishes (checklists re-check their items)', () => {
+    const { scheduler, runs } = setup();
+    const seen: string[] = [];
+    scheduler.setContent(
+      [anItem({ id: 'tour' }), anItem({ id: 'list', kind: 'checklist', definition: aChecklist() })],
+      true,
+    );
+    const list = runs.find((run) => run.request.item.id === 'list');
+    if (list) list.onContent = () => seen.push('changed');
+
+    runs.find((run) => run.request.item.id === 'tour')?.request.end('completed', 0);
+
+    expect(seen).toEqual(['changed']);
+  });
+
+  it('shows delay content once its delay has passed on the page, and restarts the wait on a new route', () => {
+    const { scheduler, runs, go } = setup();
+    scheduler.setContent([anItem({ id: 'later', triggers: [{ type: 'delay', ms: 3000 }] })], true);
+
+    jest.advanceTimersByTime(2000);
+    go('/other');
+    jest.advanceTimersByTime(2000);
+    expect(runs).toHaveLength(0);
+    jest.advanceTimersByTime(1000);
+
+    expect(runs.map((run) => run.request.item.id)).toEqual(['later']);
+  });
+
+  it('reports a holdout as exposed when its trigger fires (once), without drawing anything', () => {
+    const { scheduler, runs, exposed } = setup();
+    const holdout: HoldoutContent = {
+      id: 'held',
+      kind: 'banner',
+      priority: 9,
+      triggers: [{ type: 'event', event: 'opened' }],
+      experimentId: '6f1c2a7e-0000-4000-8000-00000000e001',
+    };
+    scheduler.setContent([anItem({ id: 'shown' })], true, [holdout]);
+    expect(exposed).toEqual([]);
+
+    scheduler.track('opened');
+    scheduler.track('opened');
+
+    expect(exposed).toEqual(['held']);
+    expect(runs.map((run) => run.request.item.id)).toEqual(['shown']);
+  });
+
+  it('explains its state for debug.why', () => {
+    const { scheduler } = setup();
+    scheduler.setContent([anItem({ id: 'tour' })], true);
+
+    const state = scheduler.state();
+
+    expect(state.active.get('tour')).toBe('main');
+    expect(state.items.map((item) => item.id)).toEqual(['tour']);
   });
 });

@@ -1,21 +1,21 @@
 import type { SdkEvent, SdkUser } from '@waymark/shared';
 import type { KeyValueStorage } from './storage.adapter';
 
-/** One undelivered event and the identity it was recorded under. */
-export interface QueuedEvent {
+/** One undelivered event (or progress update) and the identity it was recorded under. */
+export interface QueuedEvent<E extends { messageId: string } = SdkEvent> {
   user: SdkUser;
-  event: SdkEvent;
+  event: E;
 }
 
 /** `retry`: keep and back off (network, 408, 429, 5xx); `drop`: the server will never take it. */
 export type SendOutcome = 'ok' | 'retry' | 'drop';
 
-export interface EventQueueDeps {
+export interface EventQueueDeps<E extends { messageId: string } = SdkEvent> {
   storage: KeyValueStorage;
   storageKey: string;
-  send(batch: readonly QueuedEvent[]): Promise<SendOutcome>;
+  send(batch: readonly QueuedEvent<E>[]): Promise<SendOutcome>;
   /** Hands a batch to `navigator.sendBeacon`; true when the browser accepted it. */
-  beacon(batch: readonly QueuedEvent[]): boolean;
+  beacon(batch: readonly QueuedEvent<E>[]): boolean;
   /** Jitter source in [0, 1). Default: `Math.random`. */
   random?(): number;
 }
@@ -31,33 +31,33 @@ export const BASE_BACKOFF_MS = 1000;
 export const MAX_BACKOFF_MS = 60_000;
 
 const userKey = (user: SdkUser): string => `${user.anonymousId}\n${user.userId ?? ''}`;
-const idOf = (item: QueuedEvent): string => item.event.messageId;
+const idOf = (item: QueuedEvent<{ messageId: string }>): string => item.event.messageId;
 
 /**
  * Batches events by size and time, persists them until the server acknowledges them, retries
- * with jittered exponential backoff, and hands what is left to `sendBeacon` when the page hides.
+ * with jittered exponential backoff, and also hands them to `sendBeacon` when the page hides.
  * Each event keeps its `messageId`, so a batch delivered twice is deduplicated by the server.
  */
-export class EventQueue {
-  #deps: EventQueueDeps;
-  #items: QueuedEvent[];
+export class EventQueue<E extends { messageId: string } = SdkEvent> {
+  #deps: EventQueueDeps<E>;
+  #items: QueuedEvent<E>[];
   #timer: ReturnType<typeof setTimeout> | undefined;
   #inFlight: ReadonlySet<string> | null = null;
   #failures = 0;
   #stopped = false;
 
-  constructor(deps: EventQueueDeps) {
+  constructor(deps: EventQueueDeps<E>) {
     this.#deps = deps;
     this.#items = this.#load().slice(-MAX_QUEUED);
     if (this.#items.length > 0) this.#schedule(FLUSH_DELAY_MS);
   }
 
   /** Undelivered events, oldest first. */
-  get pending(): readonly QueuedEvent[] {
+  get pending(): readonly QueuedEvent<E>[] {
     return this.#items;
   }
 
-  enqueue(item: QueuedEvent): void {
+  enqueue(item: QueuedEvent<E>): void {
     this.#items.push(item);
     const dropped = this.#items.splice(0, Math.max(0, this.#items.length - MAX_QUEUED));
     this.#persist(new Set(dropped.map(idOf)));
@@ -82,17 +82,20 @@ export class EventQueue {
     if (this.#items.length > 0) this.#schedule(0);
   }
 
-  /** On `pagehide`: beacon everything not already in flight; keep what the browser refuses. */
+  /**
+   * On `pagehide` (or a hidden tab): hands everything not already in flight to `sendBeacon`,
+   * batch by batch until the browser refuses one. Beaconed events stay persisted: a beacon the
+   * browser accepted may still never arrive (it is fire-and-forget), so they are sent again by
+   * the next flush or the next page, and the server drops the copies by `messageId`.
+   */
   flushWithBeacon(): void {
     this.#clearTimer();
-    const sent = new Set<string>();
     const waiting = this.#items.filter((item) => !this.#inFlight?.has(idOf(item)));
     for (let batch = this.#nextBatch(waiting); batch.length > 0;) {
       if (!this.#deps.beacon(batch)) break;
-      for (const item of waiting.splice(0, batch.length)) sent.add(idOf(item));
+      waiting.splice(0, batch.length);
       batch = this.#nextBatch(waiting);
     }
-    this.#remove(sent);
     if (this.#items.length > 0) this.#schedule(FLUSH_DELAY_MS);
   }
 
@@ -103,7 +106,7 @@ export class EventQueue {
   }
 
   /** Leading events of one identity, up to `MAX_BATCH`: one request speaks for one user. */
-  #nextBatch(items: readonly QueuedEvent[]): QueuedEvent[] {
+  #nextBatch(items: readonly QueuedEvent<E>[]): QueuedEvent<E>[] {
     const key = items[0] && userKey(items[0].user);
     const end = items.findIndex((item, i) => i >= MAX_BATCH || userKey(item.user) !== key);
     return items.slice(0, end < 0 ? items.length : end);
@@ -127,10 +130,10 @@ export class EventQueue {
     this.#persist(ids);
   }
 
-  #load(): QueuedEvent[] {
+  #load(): QueuedEvent<E>[] {
     try {
       const parsed: unknown = JSON.parse(this.#deps.storage.getItem(this.#deps.storageKey) ?? '[]');
-      return Array.isArray(parsed) ? parsed.filter(isQueuedEvent) : [];
+      return Array.isArray(parsed) ? (parsed.filter(isQueuedEvent) as QueuedEvent<E>[]) : [];
     } catch {
       return [];
     }
@@ -152,7 +155,7 @@ export class EventQueue {
   }
 }
 
-function isQueuedEvent(value: unknown): value is QueuedEvent {
+function isQueuedEvent(value: unknown): boolean {
   const { user, event } = (value ?? {}) as Partial<
     Record<'user' | 'event', Record<string, unknown>>
   >;

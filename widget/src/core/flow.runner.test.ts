@@ -3,6 +3,7 @@ import { aFlow, aStep, threeStepFlow } from '../testing/content.factories';
 import { createLogger } from './debug.logger';
 import { FlowRunner, type FlowOutcome, type FlowRunnerHooks } from './flow.runner';
 import type { StepView, Surface } from './surface.port';
+import { matchUrlPattern } from './trigger.matcher';
 
 /** A surface that remembers what it was asked to draw. */
 class FakeSurface implements Surface {
@@ -48,6 +49,7 @@ function setup(flow: FlowDefinition, overrides: Partial<FlowRunnerHooks> = {}, s
     announce: true,
     centerWhenMissing: false,
     findNow: () => null,
+    matchUrl: matchUrlPattern,
     waitFor: async () => null,
     record: (action: ContentAction, step) => recorded.push(`${action}:${step.id}`),
     perform: (action) => performed.push(action),

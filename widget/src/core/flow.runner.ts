@@ -7,11 +7,10 @@ import type {
 } from '@waymark/shared';
 import type { Logger } from './debug.logger';
 import { nextMove } from './flow.machine';
-import type { Surface } from './surface.port';
-import { matchUrlPattern } from './trigger.matcher';
+import type { ContentRun, RunOutcome, Surface } from './surface.port';
 
 /** How a run ends: finished by the user, or paused because the target never appeared. */
-export type FlowOutcome = 'completed' | 'dismissed' | 'paused';
+export type FlowOutcome = RunOutcome;
 
 export interface FlowRunnerHooks {
   /** Unique per content item; each draw is keyed `${key}:${stepId}:${n}`. */
@@ -23,6 +22,8 @@ export interface FlowRunnerHooks {
   /** Draw tooltips centered instead of pausing when the target is missing (previews). */
   centerWhenMissing: boolean;
   findNow(target: ElementTarget): Element | null;
+  /** `matchUrlPattern`, passed in so the flow chunk does not carry its own copy. */
+  matchUrl(pattern: string, url: string): boolean;
   waitFor(target: ElementTarget, signal: AbortSignal): Promise<Element | null>;
   record(action: ContentAction, step: Step, index: number): void;
   /** Side effects of a button: open a URL, track an event, start other content. */
@@ -31,7 +32,7 @@ export interface FlowRunnerHooks {
 }
 
 /** Runs one flow: resolves each step's target, draws it, and moves on as buttons say. */
-export class FlowRunner {
+export class FlowRunner implements ContentRun {
   #flow: FlowDefinition;
   #hooks: FlowRunnerHooks;
   #index: number;
@@ -80,7 +81,7 @@ export class FlowRunner {
   onRoute(url: string): void {
     const step = this.#currentStep();
     if (!this.#running || !step) return;
-    if (step.advance.on === 'url' && matchUrlPattern(step.advance.pattern, url)) {
+    if (step.advance.on === 'url' && this.#hooks.matchUrl(step.advance.pattern, url)) {
       this.act({ type: 'next' });
     } else if (this.#target && !this.#target.isConnected) {
       this.#go(this.#index);
@@ -147,6 +148,11 @@ export class FlowRunner {
       total: this.#flow.steps.length,
       target,
       act: (action) => this.act(action),
+      retarget: () => {
+        // The app replaced the element: find it again (waiting, bounded, if it is gone for now).
+        if (this.#running && this.#index === index && target && !target.isConnected)
+          this.#go(index);
+      },
     });
     if (this.#announce) {
       this.#announce = false;

@@ -2,6 +2,7 @@ import type {
   ErrorBody,
   EventsRequest,
   EventsResponse,
+  ProgressRequest,
   SessionRequest,
   SessionResponse,
 } from '@waymark/shared';
@@ -19,6 +20,7 @@ export interface Transport {
   session(body: SessionRequest): Promise<SessionResponse>;
   /** Resolves with the outcome; network failures resolve as `retry`, they do not reject. */
   events(body: EventsRequest): Promise<{ outcome: SendOutcome; response?: EventsResponse }>;
+  progress(body: ProgressRequest): Promise<{ outcome: SendOutcome }>;
   beacon(body: EventsRequest): boolean;
 }
 
@@ -36,6 +38,16 @@ export function createTransport(apiHost: string, sdkKey: string): Transport {
       keepalive: json.length < KEEPALIVE_LIMIT,
     });
   };
+  /** Never rejects: a network failure is `retry`. */
+  const send = async (path: string, body: unknown) => {
+    let res: Response;
+    try {
+      res = await post(path, body);
+    } catch {
+      return { outcome: 'retry' as const };
+    }
+    return { outcome: outcomeOf(res.status), res };
+  };
   return {
     async session(body) {
       const res = await post('session', body);
@@ -44,15 +56,12 @@ export function createTransport(apiHost: string, sdkKey: string): Transport {
       throw new Error(`${res.status} ${error.code ?? ''} ${error.message ?? ''}`);
     },
     async events(body) {
-      let res: Response;
-      try {
-        res = await post('events', body);
-      } catch {
-        return { outcome: 'retry' };
-      }
-      const outcome = outcomeOf(res.status);
-      if (outcome !== 'ok') return { outcome };
+      const { outcome, res } = await send('events', body);
+      if (outcome !== 'ok' || !res) return { outcome };
       return { outcome, response: (await res.json().catch(() => undefined)) as EventsResponse };
+    },
+    async progress(body) {
+      return { outcome: (await send('progress', body)).outcome };
     },
     beacon(body) {
       // sendBeacon cannot set headers: the key travels in the query and the body as text/plain,

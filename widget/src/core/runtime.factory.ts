@@ -1,33 +1,54 @@
-import type { EligibleContent, EventsRequest, SdkContext } from '@waymark/shared';
+import type {
+  EligibleContent,
+  EventsRequest,
+  FeatureTag,
+  HoldoutContent,
+  ProgressRequest,
+  SdkContext,
+  Traits,
+} from '@waymark/shared';
 import { watchRoute } from '../dom/route.watcher';
 import type { WaymarkOptions } from '../public.types';
 import { ContentScheduler, type RunRequest } from './content.scheduler';
 import type { Logger } from './debug.logger';
 import { EventQueue, type QueuedEvent } from './event.queue';
-import type { FlowRunner } from './flow.runner';
 import { createTransport, type Transport } from './http.transport';
 import { IdentityStore } from './identity.store';
-import { browserStorage } from './storage.adapter';
+import { ProgressTracker, type QueuedProgress } from './progress.tracker';
+import { browserStorage, type KeyValueStorage } from './storage.adapter';
+import type { ContentRun } from './surface.port';
 import { randomId } from './uuid.util';
 
 /** What exists between `init` and `destroy`. */
 export interface Runtime {
+  storage: KeyValueStorage;
   identity: IdentityStore;
   queue: EventQueue;
+  progressQueue: EventQueue<QueuedProgress>;
+  progress: ProgressTracker;
   transport: Transport;
   scheduler: ContentScheduler;
+  /** Feature tags from the last session answer: clicks on them become named events. */
+  tags: FeatureTag[];
+  locale: string;
   context(): SdkContext;
   stop(): void;
 }
 
 export interface RuntimeHooks {
   log: Logger;
-  run(request: RunRequest): FlowRunner;
+  run(request: RunRequest): ContentRun;
+  expose(holdout: HoldoutContent): void;
   /** Content that became eligible because of delivered events. */
-  onEventsContent(content: EligibleContent[]): void;
+  onEventsContent(content: EligibleContent[], holdouts: HoldoutContent[]): void;
+  /** The route changed (after the scheduler saw it). */
+  onRoute(): void;
+  track(event: string, properties: Traits): void;
+  /** Sent with event batches, so newly eligible content is resolved for the right user. */
+  identityExtras(): Pick<EventsRequest, 'traits' | 'userHash'>;
 }
 
-/** Wires storage, identity, transport, queue, scheduler and route watching for one instance. */
+/** Wires storage, identity, transport, queues, scheduler and route watching for one instance. */
 export function startRuntime(
   sdkKey: string,
   options: WaymarkOptions,
@@ -37,10 +58,19 @@ export function startRuntime(
   const storage = browserStorage();
   const transport = createTransport(options.apiHost.replace(/\/+$/, ''), sdkKey);
   const identity = new IdentityStore(storage, () => randomId());
+  const locale = options.locale ?? navigator.language ?? 'en';
+  const context = (): SdkContext => ({
+    url: location.href,
+    ...(locale.length >= 2 ? { locale } : {}),
+    viewport: { width: innerWidth, height: innerHeight },
+    userAgent: navigator.userAgent,
+  });
   const envelope = (batch: readonly QueuedEvent[]): EventsRequest => ({
     user: batch[0]?.user ?? identity.user,
     sentAt: new Date().toISOString(),
     events: batch.map((item) => item.event),
+    context: context(),
+    ...hooks.identityExtras(),
   });
   const queue = new EventQueue({
     storage,
@@ -48,7 +78,7 @@ export function startRuntime(
     send: async (batch) => {
       const { outcome, response } = await transport.events(envelope(batch));
       try {
-        if (response?.content.length) hooks.onEventsContent(response.content);
+        if (response?.content.length) hooks.onEventsContent(response.content, []);
       } catch (error) {
         log.error('applying new content failed', error);
       }
@@ -56,16 +86,63 @@ export function startRuntime(
     },
     beacon: (batch) => transport.beacon(envelope(batch)),
   });
-  const scheduler = new ContentScheduler({ url: () => location.href, run: hooks.run });
+  const progressBody = (batch: readonly QueuedEvent<QueuedProgress>[]): ProgressRequest => {
+    // The latest update per item carries everything (answers and items accumulate).
+    const latest = new Map(
+      batch.map(({ event: { messageId: _, ...update } }) => [update.contentId, update]),
+    );
+    const { userHash } = hooks.identityExtras();
+    const user = batch[0]?.user ?? identity.user;
+    return { user, updates: [...latest.values()], ...(userHash === undefined ? {} : { userHash }) };
+  };
+  const progressQueue = new EventQueue<QueuedProgress>({
+    storage,
+    storageKey: `waymark.progressQueue.${sdkKey}`,
+    send: async (batch) => (await transport.progress(progressBody(batch))).outcome,
+    // No beacon endpoint for progress: keep it; the next page delivers it (updates are idempotent).
+    beacon: () => false,
+  });
+  const scheduler = new ContentScheduler({
+    url: () => location.href,
+    run: hooks.run,
+    expose: hooks.expose,
+  });
   const unwatchRoute = watchRoute(
     window,
-    (href) => scheduler.route(href),
+    (href) => {
+      scheduler.route(href);
+      hooks.onRoute();
+    },
     (error) => log.error('route change failed', error),
   );
+  const runtime: Runtime = {
+    storage,
+    identity,
+    queue,
+    progressQueue,
+    progress: new ProgressTracker(),
+    transport,
+    scheduler,
+    tags: [],
+    locale,
+    context,
+    stop() {
+      unwatchRoute();
+      scheduler.clear();
+      removeEventListener('pagehide', flush);
+      removeEventListener('online', retryNow);
+      document.removeEventListener('visibilitychange', onVisibility);
+      document.removeEventListener('click', onClick, true);
+      flush();
+      queue.stop();
+      progressQueue.stop();
+    },
+  };
   // pagehide is the reliable unload signal (bfcache-safe); a hidden tab may never come back.
   const flush = (): void => {
     try {
       queue.flushWithBeacon();
+      void progressQueue.flush();
     } catch (error) {
       log.error('flushing events failed', error);
     }
@@ -73,27 +150,24 @@ export function startRuntime(
   const onVisibility = (): void => {
     if (document.visibilityState === 'hidden') flush();
   };
-  addEventListener('pagehide', flush);
-  document.addEventListener('visibilitychange', onVisibility);
-  const locale = options.locale ?? navigator.language;
-  return {
-    identity,
-    queue,
-    transport,
-    scheduler,
-    context: () => ({
-      url: location.href,
-      ...(locale && locale.length >= 2 ? { locale } : {}),
-      viewport: { width: innerWidth, height: innerHeight },
-      userAgent: navigator.userAgent,
-    }),
-    stop() {
-      unwatchRoute();
-      scheduler.clear();
-      removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-      queue.flushWithBeacon();
-      queue.stop();
-    },
+  const onClick = (event: Event): void => {
+    const element = event.target instanceof Element ? event.target : null;
+    for (const tag of runtime.tags) {
+      try {
+        if (element?.closest(tag.selector)) hooks.track(tag.name, { featureTagId: tag.id });
+      } catch {
+        // An invalid selector from the server matches nothing.
+      }
+    }
   };
+  // Back online: deliver now instead of waiting out the backoff.
+  const retryNow = (): void => {
+    void queue.flush();
+    void progressQueue.flush();
+  };
+  addEventListener('pagehide', flush);
+  addEventListener('online', retryNow);
+  document.addEventListener('visibilitychange', onVisibility);
+  document.addEventListener('click', onClick, true);
+  return runtime;
 }

@@ -1,6 +1,5 @@
 import type { Trigger } from '@waymark/shared';
-import { anItem } from '../testing/content.factories';
-import { firesOn, matchUrlPattern, pageMatches, selectContent } from './trigger.matcher';
+import { firesOn, matchUrlPattern, pageMatches, delayOf } from './trigger.matcher';
 
 const APP = 'https://app.example.com';
 
@@ -54,52 +53,22 @@ describe('pageMatches and firesOn', () => {
     const page = { type: 'page' } as const;
     const saved = { type: 'event', event: 'project_saved' } as const;
 
-    expect(firesOn([], page)).toBe(true);
-    expect(firesOn([{ type: 'url', pattern: '/x' }], page)).toBe(true);
-    expect(firesOn([{ type: 'immediate' }], saved)).toBe(false);
-    expect(firesOn([{ type: 'event', event: 'project_saved' }], page)).toBe(false);
-    expect(firesOn([{ type: 'event', event: 'project_saved' }], saved)).toBe(true);
-    expect(firesOn([{ type: 'event', event: 'other' }], saved)).toBe(false);
-    expect(firesOn([{ type: 'manual' }], page)).toBe(false);
-  });
-});
-
-describe('selectContent', () => {
-  const context = {
-    url: `${APP}/projects/7`,
-    cause: { type: 'page' } as const,
-    skip: new Set<string>(),
-    resumable: new Set<string>(),
-  };
-
-  it('picks the highest priority, keeping server order among equals', () => {
-    const items = [
-      anItem({ id: 'low', priority: 1 }),
-      anItem({ id: 'first-high', priority: 5 }),
-      anItem({ id: 'second-high', priority: 5 }),
-    ];
-
-    expect(selectContent(items, context)?.id).toBe('first-high');
+    expect(firesOn([], page, 'a')).toBe(true);
+    expect(firesOn([{ type: 'url', pattern: '/x' }], page, 'a')).toBe(true);
+    expect(firesOn([{ type: 'immediate' }], saved, 'a')).toBe(false);
+    expect(firesOn([{ type: 'event', event: 'project_saved' }], page, 'a')).toBe(false);
+    expect(firesOn([{ type: 'event', event: 'project_saved' }], saved, 'a')).toBe(true);
+    expect(firesOn([{ type: 'event', event: 'other' }], saved, 'a')).toBe(false);
+    expect(firesOn([{ type: 'manual' }], page, 'a')).toBe(false);
   });
 
-  it('skips finished content, other pages, other kinds and manual content', () => {
-    const items = [
-      anItem({ id: 'done', priority: 9 }),
-      anItem({ id: 'elsewhere', priority: 8, triggers: [{ type: 'url', pattern: '/billing' }] }),
-      anItem({ id: 'banner', priority: 7, kind: 'banner' }),
-      anItem({ id: 'manual', priority: 6, triggers: [{ type: 'manual' }] }),
-      anItem({ id: 'eligible', priority: 0 }),
-    ];
+  it('fires delay content only when its own timer elapsed', () => {
+    const delayed: Trigger[] = [{ type: 'delay', ms: 3000 }];
 
-    expect(selectContent(items, { ...context, skip: new Set(['done']) })?.id).toBe('eligible');
-  });
-
-  it('resumes content already under way on a matching page, whatever its timing trigger', () => {
-    const items = [anItem({ id: 'on-event', triggers: [{ type: 'event', event: 'x' }] })];
-
-    expect(selectContent(items, context)).toBeUndefined();
-    expect(selectContent(items, { ...context, resumable: new Set(['on-event']) })?.id).toBe(
-      'on-event',
-    );
+    expect(firesOn(delayed, { type: 'page' }, 'a')).toBe(false);
+    expect(firesOn(delayed, { type: 'delay', id: 'b' }, 'a')).toBe(false);
+    expect(firesOn(delayed, { type: 'delay', id: 'a' }, 'a')).toBe(true);
+    expect(delayOf(delayed)).toBe(3000);
+    expect(delayOf([{ type: 'immediate' }])).toBeUndefined();
   });
 });

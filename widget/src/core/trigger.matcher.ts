@@ -1,7 +1,8 @@
-import type { EligibleContent, Trigger } from '@waymark/shared';
+import type { Trigger } from '@waymark/shared';
 
-/** Why triggers are being checked: a page (load or route change) or a tracked event. */
-export type TriggerCause = { type: 'page' } | { type: 'event'; event: string };
+/** Why triggers are being checked: a page (load or route change), a tracked event, a delay. */
+export type TriggerCause =
+  { type: 'page' } | { type: 'event'; event: string } | { type: 'delay'; id: string };
 
 const dropTrailingSlash = (s: string): string => (s.length > 1 ? s.replace(/\/+$/, '') : s);
 
@@ -40,41 +41,22 @@ export function pageMatches(triggers: readonly Trigger[], url: string): boolean 
 }
 
 /**
- * Timing triggers say when: `immediate` on a page, `event` on that event, `manual` only through
- * `waymark.start`. With no timing trigger, content is immediate. (`delay` is not watched yet.)
+ * Timing triggers say when: `immediate` on a page, `event` on that event, `delay` when its
+ * timer (started on the page) fires for `id`, `manual` only through `waymark.start`. With no
+ * timing trigger, content is immediate.
  */
-export function firesOn(triggers: readonly Trigger[], cause: TriggerCause): boolean {
+export function firesOn(triggers: readonly Trigger[], cause: TriggerCause, id: string): boolean {
   const timing = triggers.filter((t) => t.type !== 'url');
   if (timing.length === 0) return cause.type === 'page';
   return timing.some((t) =>
     t.type === 'event'
       ? cause.type === 'event' && cause.event === t.event
-      : t.type === 'immediate' && cause.type === 'page',
+      : t.type === 'delay'
+        ? cause.type === 'delay' && cause.id === id
+        : t.type === 'immediate' && cause.type === 'page',
   );
 }
 
-export interface SelectionContext {
-  url: string;
-  cause: TriggerCause;
-  /** Finished or blocked content ids. */
-  skip: ReadonlySet<string>;
-  /** Content already under way: it resumes on any matching page, whatever its timing. */
-  resumable: ReadonlySet<string>;
-}
-
-/** The content to show now, highest `priority` first (ties keep server order), or undefined. */
-export function selectContent(
-  items: readonly EligibleContent[],
-  { url, cause, skip, resumable }: SelectionContext,
-): EligibleContent | undefined {
-  // Array#sort is stable (ES2019), so equal priorities keep the server's order.
-  return [...items]
-    .sort((a, b) => b.priority - a.priority)
-    .find(
-      (item) =>
-        item.kind === 'flow' &&
-        !skip.has(item.id) &&
-        pageMatches(item.triggers, url) &&
-        ((resumable.has(item.id) && cause.type === 'page') || firesOn(item.triggers, cause)),
-    );
-}
+/** The delay of an item's `delay` trigger, if it has one. */
+export const delayOf = (triggers: readonly Trigger[]): number | undefined =>
+  triggers.find((t) => t.type === 'delay')?.ms;

@@ -1,71 +1,102 @@
 import type {
-  ButtonAction,
-  ContentAction,
-  ElementTarget,
-  FlowDefinition,
-  SdkEvent,
-  SessionRequest,
+  ContentDefinition,
+  EligibleContent,
+  HoldoutContent,
+  SessionResponse,
   Traits,
 } from '@waymark/shared';
-import { findElement, isVisible } from '../dom/element.finder';
-import { waitForElement } from '../dom/element.waiter';
-import { SurfaceRenderer } from '../ui/surface.renderer';
 import type {
   IdentifyOptions,
+  PreviewOptions,
   WaymarkEventName,
   WaymarkListener,
   WaymarkOptions,
+  WhyReport,
 } from '../public.types';
-import type { RunRequest } from './content.scheduler';
+import { setChunkBase } from './chunk.loader';
+import { chunksFor } from './chunk.plan';
+import { runContent, type ContextHost, type EventBody } from './content.context';
 import { createLogger } from './debug.logger';
-import { FlowRunner } from './flow.runner';
+import { explainLater, loadParts } from './lazy.run';
 import { startRuntime, type Runtime } from './runtime.factory';
+import type { ContentRun } from './surface.port';
 import { randomId } from './uuid.util';
 
-/** How long a step waits for its target to mount before `target_missing`. */
-const TARGET_WAIT_MS = 5000;
-const PREVIEW_WAIT_MS = 1500;
 const SESSION_RETRIES = 3;
-
-/** The listener event for a content action (`target_missing` has none). */
-const listenerEvent = (action: ContentAction): WaymarkEventName | null =>
-  action === 'step_viewed'
-    ? 'step:viewed'
-    : action === 'target_missing'
-      ? null
-      : `content:${action}`;
-
-type EventBody<T = SdkEvent> = T extends unknown ? Omit<T, 'messageId' | 'timestamp'> : never;
+/** The chunks the last session needed, preloaded on the next page while the session loads. */
+const CHUNKS_KEY = 'waymark.chunks';
+/** Tracked events kept for checklist rules. */
+const MAX_SEEN = 200;
 
 /**
  * The widget. All state lives on the instance; every public method is guarded, so a failure is
  * logged (see `debug`) and never thrown into the host page.
  */
 export class Waymark {
-  #log = createLogger();
-  #listeners = new Map<WaymarkEventName, Set<WaymarkListener>>();
+  #listeners: [WaymarkEventName, WaymarkListener][] = [];
   #runtime: Runtime | null = null;
-  #nonce: string | undefined;
-  #surface: SurfaceRenderer | null = null;
-  #preview: FlowRunner | null = null;
+  #preview: ContentRun | null = null;
   #traits: Traits = {};
   #userHash: string | undefined;
   #sessionTimer: ReturnType<typeof setTimeout> | undefined;
+  #sessionFrame = 0;
   #sessionSeq = 0;
+  #loaded = false;
+  #trackPages = true;
+  /** Shared with every content run (see `ContextHost`). */
+  #host: ContextHost = {
+    log: createLogger(),
+    stage: { nonce: undefined },
+    runtime: null,
+    seen: [],
+    states: new Map(),
+    emit: (name, payload) => {
+      for (const [event, listener] of this.#listeners) {
+        // One throwing listener must neither reach the host page nor stop the others.
+        if (event === name) this.#guard('listener', () => listener(payload));
+      }
+    },
+    enqueue: (body) => this.#enqueue(body),
+    track: (event, properties) => this.track(event, properties),
+    start: (contentId) => this.start(contentId),
+  };
+
+  /** Diagnostics. `why(contentId)` resolves to (and logs) why an item is or is not showing. */
+  readonly debug = {
+    why: (contentId: string): Promise<WhyReport | undefined> =>
+      explainLater(contentId, () => {
+        const state = this.#runtime?.scheduler.state();
+        return state && { ...state, loaded: this.#loaded };
+      }).catch((error: unknown) => void this.#host.log.error('why failed', error)),
+  };
 
   /** Starts the widget: loads eligible content for this visitor and watches the route. */
   init(sdkKey: string, options: WaymarkOptions): void {
     this.#guard('init', () => {
-      if (this.#runtime) return this.#log.debug('init again: ignored');
+      if (this.#runtime) return this.#host.log.debug('init again: ignored');
       if (!sdkKey || !options?.apiHost) throw new Error('sdkKey and apiHost are required');
-      this.#log.verbose = options.debug === true;
-      this.#nonce = options.nonce;
-      this.#runtime = startRuntime(sdkKey, options, {
-        log: this.#log,
-        run: (request) => this.#run(request, false),
-        onEventsContent: (content) => this.#runtime?.scheduler.setContent(content, false),
+      this.#host.log.verbose = options.debug === true;
+      this.#host.stage.nonce = options.nonce;
+      this.#trackPages = options.trackPages !== false;
+      setChunkBase(`${options.apiHost.replace(/\/+$/, '')}/sdk/`);
+      const runtime = startRuntime(sdkKey, options, {
+        log: this.#host.log,
+        run: ({ item, ...request }) => runContent(this.#host, item, request, false),
+        expose: ({ id: contentId, experimentId }) =>
+          this.#enqueue({ type: 'exposure', contentId, experimentId, properties: {} }),
+        onEventsContent: (content, holdouts) => this.#apply(content, false, holdouts),
+        onRoute: () => this.#trackPages && this.page(),
+        track: (event, properties) => this.track(event, properties),
+        identityExtras: () => ({
+          traits: this.#traits,
+          ...(this.#userHash === undefined ? {} : { userHash: this.#userHash }),
+        }),
       });
+      this.#runtime = this.#host.runtime = runtime;
+      this.#preload((runtime.storage.getItem(CHUNKS_KEY) ?? '').split(',').filter(Boolean));
       this.#requestSession();
+      // After the calls queued with init (identify) replay, so the view is the user's.
+      if (this.#trackPages) queueMicrotask(() => this.page());
     });
   }
 
@@ -76,11 +107,19 @@ export class Waymark {
       if (!userId) throw new Error('userId is required');
       const previous = runtime.identity.user.userId;
       const switched = previous !== undefined && previous !== userId;
-      if (switched) runtime.scheduler.clear();
+      if (switched) this.#forget();
       runtime.identity.setUserId(userId);
       this.#traits = switched ? { ...traits } : { ...this.#traits, ...traits };
       if (options.userHash !== undefined || switched) this.#userHash = options.userHash;
       this.#requestSession();
+    });
+  }
+
+  /** Associates the user with a company: a `$group` event with its id and traits. */
+  group(groupId: string, traits: Traits = {}): void {
+    this.#guard('group', () => {
+      if (!groupId) throw new Error('groupId is required');
+      this.#enqueue({ type: 'track', event: '$group', properties: { groupId, traits } });
     });
   }
 
@@ -90,27 +129,32 @@ export class Waymark {
       const runtime = this.#requireRuntime();
       if (!event) throw new Error('event is required');
       this.#enqueue({ type: 'track', event, properties });
+      const seen = { name: event, properties, ts: Date.now() };
+      this.#host.seen = [...this.#host.seen, seen].slice(-MAX_SEEN);
       runtime.scheduler.track(event);
       this.#preview?.onTrack(event);
     });
   }
 
-  /** Records a page view; `url`, `path` and `title` are filled in from the document. */
+  /**
+   * Records a page view; `url`, `path` and `title` come from the document. Called by the widget
+   * itself on load and on every route change unless `trackPages: false`.
+   */
   page(properties: Traits = {}): void {
     this.#guard('page', () => {
-      this.#requireRuntime();
-      const { href, pathname } = location;
-      const base: Traits = { url: href, path: pathname, title: document.title };
-      this.#enqueue({ type: 'page', properties: { ...base, ...properties } });
+      const { href: url, pathname: path } = location;
+      this.#enqueue({
+        type: 'page',
+        properties: { url, path, title: document.title, ...properties },
+      });
     });
   }
 
   /** Logout: forgets the user, starts a new anonymous id, hides and forgets content. */
   reset(): void {
     this.#guard('reset', () => {
-      const runtime = this.#requireRuntime();
-      runtime.scheduler.clear();
-      runtime.identity.reset();
+      this.#requireRuntime().identity.reset();
+      this.#forget();
       this.#traits = {};
       this.#userHash = undefined;
       this.#requestSession();
@@ -119,37 +163,41 @@ export class Waymark {
 
   /** Shows eligible content now, whatever its triggers (waits for the session if needed). */
   start(contentId: string): void {
-    this.#guard('start', () => {
-      // Unknown ids wait for the session (or an events answer) to list them.
-      this.#requireRuntime().scheduler.start(contentId);
-    });
+    this.#guard('start', () => void this.#requireRuntime().scheduler.start(contentId));
   }
 
   on(event: WaymarkEventName, listener: WaymarkListener): void {
-    this.#guard('on', () => this.#listenersOf(event).add(listener));
+    this.#guard('on', () => this.#listeners.push([event, listener]));
   }
 
   off(event: WaymarkEventName, listener: WaymarkListener): void {
-    this.#guard('off', () => this.#listenersOf(event).delete(listener));
+    this.#guard('off', () => {
+      this.#listeners = this.#listeners.filter(([e, l]) => e !== event || l !== listener);
+    });
   }
 
   /**
-   * Renders a flow definition (as the schema parses it, defaults filled) without a server, for
-   * builder previews. Nothing is sent; listeners get `preview: true`. A missing target draws the
-   * step centered after 1.5 s.
+   * Renders any content definition (as the schema parses it, defaults filled) without a server:
+   * for the builder, tests and authors. Nothing is sent; listeners get `preview: true`. Live
+   * content hides meanwhile (it resumes on the next route change). Missing targets draw centered.
    */
-  preview(definition: FlowDefinition): void {
+  preview(definition: ContentDefinition, options: PreviewOptions = {}): void {
     this.#guard('preview', () => {
-      // One surface: a preview hides live content (which resumes on the next route change).
       this.#preview?.stop();
       this.#runtime?.scheduler.pause();
       const item = { id: 'preview', versionId: 'preview', definition };
       const end = (): void => {
-        if (this.#preview === runner) this.#preview = null;
+        if (this.#preview === run) this.#preview = null;
       };
-      const runner = this.#run({ item, index: 0, announce: true, shown: () => {}, end }, true);
-      this.#preview = runner;
-      runner.start();
+      const run = runContent(
+        this.#host,
+        item,
+        { index: 0, announce: true, shown() {}, end },
+        true,
+        options,
+      );
+      this.#preview = run;
+      run.start();
     });
   }
 
@@ -157,13 +205,14 @@ export class Waymark {
   destroy(): void {
     this.#guard('destroy', () => {
       clearTimeout(this.#sessionTimer);
+      cancelAnimationFrame(this.#sessionFrame);
       this.#sessionSeq++;
       this.#runtime?.stop();
-      this.#runtime = null;
+      this.#runtime = this.#host.runtime = null;
       this.#preview?.stop();
       this.#preview = null;
-      this.#surface?.destroy();
-      this.#surface = null;
+      this.#host.stage.host?.remove();
+      this.#host.stage = { nonce: this.#host.stage.nonce };
     });
   }
 
@@ -171,14 +220,8 @@ export class Waymark {
     try {
       fn();
     } catch (error) {
-      this.#log.error(`${name} failed`, error);
+      this.#host.log.error(`${name} failed`, error);
     }
-  }
-
-  #listenersOf(name: WaymarkEventName): Set<WaymarkListener> {
-    const set = this.#listeners.get(name) ?? new Set();
-    this.#listeners.set(name, set);
-    return set;
   }
 
   #requireRuntime(): Runtime {
@@ -192,83 +235,72 @@ export class Waymark {
     runtime.queue.enqueue({ user: runtime.identity.user, event: { ...body, ...meta } });
   }
 
-  #run({ item, index, announce, shown, end }: RunRequest, preview: boolean): FlowRunner {
-    const find = (target: ElementTarget): Element | null => {
-      const element = findElement(document, target);
-      return element && isVisible(element) ? element : null;
-    };
-    return new FlowRunner(item.definition, index, {
-      key: item.id,
-      surface: (this.#surface ??= new SurfaceRenderer(document, this.#nonce)),
-      log: this.#log,
-      announce,
-      centerWhenMissing: preview,
-      findNow: find,
-      waitFor: (target, signal) =>
-        waitForElement(() => find(target), {
-          timeoutMs: preview ? PREVIEW_WAIT_MS : TARGET_WAIT_MS,
-          signal,
-        }),
-      record: (action, step, stepIndex) => {
-        if (action === 'shown') shown();
-        this.#recordContent(item, action, step.id, stepIndex, preview);
-      },
-      perform: (action) => this.#perform(action, preview),
-      end,
-    });
+  /** Another user: nothing of the last one may resume or count. */
+  #forget(): void {
+    this.#runtime?.scheduler.clear();
+    this.#runtime?.progress.clear();
+    this.#host.seen = [];
+    this.#host.states.clear();
   }
 
-  #recordContent(
-    { id: contentId, versionId }: RunRequest['item'],
-    action: ContentAction,
-    stepId: string,
-    stepIndex: number,
-    preview: boolean,
-  ): void {
-    const name = listenerEvent(action);
-    for (const listener of name ? this.#listenersOf(name) : []) {
-      // One throwing listener must neither reach the host nor stop the others.
-      this.#guard('listener', () => listener({ contentId, versionId, stepId, stepIndex, preview }));
-    }
-    if (preview) return;
-    const properties = { stepIndex };
-    this.#enqueue({ type: 'content', action, contentId, versionId, stepId, properties });
+  #preload(names: readonly string[]): void {
+    loadParts([...new Set(names)]).catch(() => {});
   }
 
-  #perform(action: ButtonAction, preview: boolean): void {
-    if (preview) return; // A preview moves between steps only: no URLs, events or other content.
-    if (action.type === 'track') this.track(action.event);
-    else if (action.type === 'start') this.start(action.contentId);
-    else if (action.type === 'url' && /^https?:\/\//i.test(action.url)) {
-      if (action.newTab) window.open(action.url, '_blank', 'noopener');
-      else location.assign(action.url);
-    }
+  /**
+   * Hands content to the scheduler with progress overlaid by undelivered updates; items this
+   * device finished but the server has not heard of yet are left out.
+   */
+  #apply(content: EligibleContent[], replace: boolean, holdouts: HoldoutContent[] = []): void {
+    const runtime = this.#requireRuntime();
+    const pending = runtime.progressQueue.pending.map((queued) => queued.event);
+    runtime.progress.seed(content, pending);
+    const finished = new Set(
+      pending.filter((u) => u.status !== 'in_progress').map((u) => u.contentId),
+    );
+    const items = content
+      .filter((item) => !finished.has(item.id))
+      .map((item) => ({ ...item, progress: runtime.progress.get(item.id) ?? null }));
+    const names = items.flatMap((item) => chunksFor(item.definition));
+    this.#preload(names);
+    if (replace) runtime.storage.setItem(CHUNKS_KEY, [...new Set(names)].join(','));
+    runtime.scheduler.setContent(items, replace, holdouts);
   }
 
   #requestSession(): void {
     clearTimeout(this.#sessionTimer);
-    // Deferred: the snippet replays init + identify in one go; that is one request.
-    this.#sessionTimer = setTimeout(() => void this.#loadSession(0), 0);
+    cancelAnimationFrame(this.#sessionFrame);
+    // Deferred: the snippet replays init + identify in one go; that is one request. At the next
+    // frame, so reading the viewport size reuses the layout the browser does anyway instead of
+    // forcing one on a half-built page (a timer covers background tabs, which run no frames).
+    const go = (): void => {
+      clearTimeout(this.#sessionTimer);
+      cancelAnimationFrame(this.#sessionFrame);
+      void this.#loadSession(0);
+    };
+    this.#sessionFrame = requestAnimationFrame(go);
+    this.#sessionTimer = setTimeout(go, 100);
   }
 
   async #loadSession(attempt: number): Promise<void> {
     const runtime = this.#runtime;
     if (!runtime) return;
     const seq = ++this.#sessionSeq;
-    const request: SessionRequest = {
-      user: runtime.identity.user,
-      traits: this.#traits,
-      context: runtime.context(),
-      ...(this.#userHash === undefined ? {} : { userHash: this.#userHash }),
-    };
     try {
-      const response = await runtime.transport.session(request);
+      const response: SessionResponse = await runtime.transport.session({
+        user: runtime.identity.user,
+        traits: this.#traits,
+        context: runtime.context(),
+        ...(this.#userHash === undefined ? {} : { userHash: this.#userHash }),
+      });
       if (seq !== this.#sessionSeq) return;
-      this.#log.debug('session', response);
-      runtime.scheduler.setContent(response.content, true);
+      this.#host.log.debug('session', response);
+      this.#loaded = true;
+      runtime.tags = response.featureTags ?? [];
+      this.#apply(response.content, true, response.holdouts);
     } catch (error) {
       if (seq !== this.#sessionSeq) return;
-      this.#log.error('loading content failed', error);
+      this.#host.log.error('loading content failed', error);
       // Network blips and restarts pass; a bad key fails the same way a few more times.
       const retry = (): void => void this.#loadSession(attempt + 1);
       if (attempt < SESSION_RETRIES) this.#sessionTimer = setTimeout(retry, 2000 * 4 ** attempt);

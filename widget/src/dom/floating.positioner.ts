@@ -1,5 +1,6 @@
 import type { Placement } from '@waymark/shared';
-import { arrow, autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate } from './auto.update';
+import { placeBeside } from './fit.geometry';
 
 const GAP = 12;
 const px = (n: number): string => `${Math.round(n)}px`;
@@ -12,48 +13,59 @@ function outOfView(element: Element, whole: boolean): boolean {
     : top < 0 || left < 0 || bottom > innerHeight || right > innerWidth;
 }
 
+export interface FloatingHooks {
+  /** After the first placement (the card is visible from then on). */
+  placed?(): void;
+  /** The reference left the document (the app replaced it): re-find it. */
+  lost?(): void;
+}
+
 /**
- * Keeps a tooltip next to its reference with floating-ui (offset, flip, shift, arrow) until the
- * returned cleanup runs. Positions are written through CSSOM (`element.style.left`), which a
- * strict `style-src` CSP allows; the arrow's side comes from `data-side`, styled in the sheet.
+ * Keeps a card (`position: fixed`) next to its reference with `placeBeside` and `autoUpdate`
+ * (scroll, resize, layout changes) until the returned cleanup runs. With no room on any side,
+ * the card becomes a bottom sheet (`.sheet`); while the reference is scrolled away it is
+ * hidden. Positions are written through CSSOM (`element.style.left`), which a strict
+ * `style-src` CSP allows; the arrow's side comes from `data-side`, styled in the sheet.
  */
 export function attachFloating(
   reference: Element,
   placement: Placement,
   floating: HTMLElement,
-  arrowElement: HTMLElement,
+  arrow: HTMLElement | null,
+  hooks: FloatingHooks = {},
 ): () => void {
-  let live = true;
+  let first = true;
   const update = (): void => {
-    void computePosition(reference, floating, {
-      strategy: 'fixed',
-      placement: placement === 'auto' ? 'bottom' : placement,
-      middleware: [
-        offset(GAP),
-        // `auto` starts below and may flip to any side; autoPlacement would cost 0.4 KB more.
-        flip(placement === 'auto' ? { fallbackAxisSideDirection: 'end' } : {}),
-        shift({ padding: 8 }),
-        arrow({ element: arrowElement, padding: 12 }),
-      ],
-    }).then(({ x, y, placement: final, middlewareData }) => {
-      if (!live) return;
-      floating.style.left = px(x);
-      floating.style.top = px(y);
-      floating.dataset['side'] = final.split('-')[0];
-      // Hidden while the target is detached or scrolled away, rather than pointing at nothing.
-      // (floating-ui's `hide` also sees clipping ancestors, for 0.2 KB more.)
-      const gone = !reference.isConnected || outOfView(reference, true);
-      floating.style.visibility = gone ? 'hidden' : 'visible';
-      const { x: ax, y: ay } = middlewareData.arrow ?? {};
-      arrowElement.style.left = ax === undefined ? '' : px(ax);
-      arrowElement.style.top = ay === undefined ? '' : px(ay);
-    });
+    if (!reference.isConnected) return hooks.lost?.();
+    const { style, classList } = floating;
+    classList.remove('sheet'); // measured at its natural size
+    const { clientWidth: width, clientHeight: height } = document.documentElement;
+    const rtl = getComputedStyle(floating).direction === 'rtl';
+    const size = { width: floating.offsetWidth, height: floating.offsetHeight };
+    const spot = placeBeside(
+      reference.getBoundingClientRect(),
+      size,
+      { width, height },
+      placement,
+      GAP,
+      rtl,
+    );
+    classList.toggle('sheet', !spot);
+    style.left = spot ? px(spot.x) : '';
+    style.top = spot ? px(spot.y) : '';
+    if (spot) floating.dataset['side'] = spot.side;
+    if (arrow && spot) {
+      const vertical = spot.side === 'top' || spot.side === 'bottom';
+      arrow.style.left = vertical ? px(spot.arrow - 6) : '';
+      arrow.style.top = vertical ? '' : px(spot.arrow - 6);
+    }
+    // A sheet stays; a card beside a target scrolled away hides rather than point at nothing.
+    const visible = !spot || !outOfView(reference, true);
+    style.visibility = visible ? 'visible' : 'hidden';
+    if (first && visible) hooks.placed?.();
+    first &&= !visible;
   };
-  const stop = autoUpdate(reference, floating, update);
-  return () => {
-    live = false;
-    stop();
-  };
+  return autoUpdate(reference, floating, update);
 }
 
 /** Scrolls the target to the middle of the viewport when any part of it is out of view. */

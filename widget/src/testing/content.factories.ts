@@ -1,5 +1,12 @@
 // Test-data factories with overrides (used by *.test.ts only; never imported by the bundle).
-import type { EligibleContent, FlowDefinition, Step } from '@waymark/shared';
+import type {
+  BannerDefinition,
+  ChecklistDefinition,
+  EligibleContent,
+  FlowDefinition,
+  Step,
+  SurveyDefinition,
+} from '@waymark/shared';
 
 export const aStep = (overrides: Partial<Step> = {}): Step => ({
   id: 'welcome',
@@ -30,4 +37,29 @@ export const anItem = (overrides: Partial<EligibleContent> = {}): EligibleConten
   triggers: [],
   progress: null,
   ...overrides,
+});
+
+export const aBanner = (): BannerDefinition => ({
+  kind: 'banner',
+  position: 'top',
+  mode: 'overlay',
+  dismissible: true,
+  blocks: [{ type: 'text', markdown: 'News' }],
+});
+
+export const aChecklist = (): ChecklistDefinition => ({
+  kind: 'checklist',
+  title: 'Start',
+  items: [{ id: 'one', title: 'One' }],
+  launcher: { label: 'Start', position: 'bottom-right' },
+  openOnStart: true,
+  dismissible: true,
+});
+
+export const aSurvey = (): SurveyDefinition => ({
+  kind: 'survey',
+  display: 'popover',
+  position: 'bottom-right',
+  dismissible: true,
+  questions: [{ id: 'q', type: 'csat', prompt: 'Happy?', required: true, branches: [] }],
 });

@@ -1,45 +1,45 @@
-import type { StepView } from '../core/surface.port';
-import { labelProps, StepCard } from './step-card.view';
+import { engage } from './focus';
+import { ConfettiView, confettiCss } from './confetti.view';
+import { StepCard, stepLabel, type FlowView } from './step-card.view';
 
 /**
- * `modal`: backdrop, focus moved in, Esc anywhere; `slideout`: corner panel; `center`: a tooltip
- * whose target is missing in a preview, laid out like a modal but not taking focus.
+ * `modal`: backdrop, blocking (focus in, Tab trapped, Esc anywhere); `slideout`: a corner panel,
+ * blocking only with a backdrop; `center`: a tooltip whose target is missing in a preview.
  */
 export type DialogMode = 'modal' | 'slideout' | 'center';
 
-export function dismissOnEscape(event: KeyboardEvent, view: StepView): void {
-  if (event.key !== 'Escape') return;
-  event.stopPropagation();
-  view.act({ type: 'dismiss' });
-}
-
 /** Remounted for every drawn step; a ref callback with cleanup is all the lifecycle it needs. */
-export function DialogView({ view, mode }: { view: StepView; mode: DialogMode }) {
-  const modal = mode === 'modal';
-  const takeFocus = (card: HTMLDivElement | null): (() => void) | undefined => {
-    if (!card || !modal) return undefined;
-    const previous = document.activeElement;
-    card.focus();
-    // Capture phase on the document: Esc is ours while a modal is open, wherever focus is.
-    const onKey = (event: KeyboardEvent): void => dismissOnEscape(event, view);
-    document.addEventListener('keydown', onKey, true);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
-    };
-  };
+export function DialogView({ view, mode }: { view: FlowView; mode: DialogMode }) {
+  const { step } = view;
+  const dimmed = mode !== 'slideout' || step.backdrop;
+  const blocking = mode === 'modal' || (mode === 'slideout' && step.backdrop);
+  const size = mode === 'modal' ? (step.modal?.size ?? 'medium') : '';
+  const corner = mode === 'slideout' ? `slide ${step.slideout?.position ?? ''}` : '';
   const body = (
     <div
-      ref={takeFocus}
-      class={mode === 'slideout' ? 'card slide' : 'card'}
+      ref={(card) =>
+        card ? engage(card, blocking, () => view.act({ type: 'dismiss' })) : undefined
+      }
+      class={`card ${size} ${corner}`}
       role="dialog"
-      aria-modal={modal ? 'true' : undefined}
+      aria-modal={blocking ? 'true' : undefined}
       tabIndex={-1}
-      {...labelProps(view)}
-      onKeyDown={modal ? undefined : (event) => dismissOnEscape(event, view)}
+      {...stepLabel(view)}
     >
+      {step.modal?.celebrate && <ConfettiView />}
       <StepCard view={view} />
     </div>
   );
-  return mode === 'slideout' ? body : <div class="back">{body}</div>;
+  return dimmed ? <div class="back">{body}</div> : body;
 }
+
+/** Modal, slideout and confetti styles. */
+export const dialogCss =
+  '.back{position:fixed;inset:0;display:flex;align-items:center;justify-content:center;padding:16px;background:#0f172a73}' +
+  '.back>.card{position:relative;max-width:min(440px,100%);max-height:calc(100vh - 32px);overflow:auto;padding:24px}' +
+  '.back>.small{max-width:min(340px,100%)}.back>.large{max-width:min(640px,100%)}' +
+  '.back>.slide{position:fixed;padding:16px}' +
+  '.slide{top:auto;left:auto;bottom:20px;inset-inline-end:20px;max-width:min(380px,calc(100vw - 40px));animation:wm-slide .25s}' +
+  '.bottom-left,.top-left{inset-inline:20px auto}.top-right,.top-left{top:20px;bottom:auto}' +
+  '@keyframes wm-slide{from{transform:translateY(16px);opacity:0}}' +
+  confettiCss;

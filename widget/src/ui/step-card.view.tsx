@@ -1,75 +1,45 @@
-import type { Block } from '@waymark/shared';
 import type { StepView } from '../core/surface.port';
-import { MarkdownView } from './markdown.view';
+import {
+  BlockList,
+  ButtonRow,
+  CloseButton,
+  isButton,
+  labelFor,
+  type Translate,
+} from './blocks.view';
 
-type ButtonBlock = Extract<Block, { type: 'button' }>;
+/** A step as the views draw it: the runner's view plus translation and the title's id. */
+export interface FlowView extends StepView {
+  t: Translate;
+  titleId: string;
+}
 
-const isButton = (block: Block): block is ButtonBlock => block.type === 'button';
-
-/** One surface at a time per shadow root, and IDREFs resolve inside it: a fixed id is unique. */
-const HEADING_ID = 'wm-title';
-
-/** The inside of every surface: close button, blocks, progress and buttons. */
-export function StepCard({ view }: { view: StepView }) {
-  const { step, index, total } = view;
+/** The inside of every flow surface: close button, blocks, progress and buttons. */
+export function StepCard({ view }: { view: FlowView }) {
+  const { step, index, total, t } = view;
   const buttons = step.blocks.filter(isButton);
-  const last = index === total - 1;
   // A step that advances by button but has none still needs a way on.
   if (buttons.length === 0 && step.advance.on === 'button') {
-    buttons.push({
-      type: 'button',
-      label: last ? 'Done' : 'Next',
-      variant: 'primary',
-      action: { type: 'next' },
-    });
+    const label = t(index === total - 1 ? 'Done' : 'Next');
+    buttons.push({ type: 'button', label, variant: 'primary', action: { type: 'next' } });
   }
-  let headingUsed = false;
   return (
     <>
-      <button
-        type="button"
-        class="x"
-        aria-label="Close"
-        onClick={() => view.act({ type: 'dismiss' })}
-      >
-        ×
-      </button>
-      {step.blocks.map((block, i) => {
-        if (block.type === 'heading') {
-          const id = headingUsed ? undefined : HEADING_ID;
-          headingUsed = true;
-          return (
-            <h2 key={i} id={id}>
-              {block.text}
-            </h2>
-          );
-        }
-        if (block.type === 'text') return <MarkdownView key={i} source={block.markdown} />;
-        if (block.type === 'image') return <img key={i} src={block.src} alt={block.alt} />;
-        return null;
-      })}
-      {(buttons.length > 0 || total > 1) && (
-        <div class="foot">
-          {total > 1 && <span class="count">{`${index + 1} of ${total}`}</span>}
-          {buttons.map((button, i) => (
-            <button
-              key={i}
-              type="button"
-              class={button.variant}
-              onClick={() => view.act(button.action)}
-            >
-              {button.label}
-            </button>
-          ))}
-        </div>
-      )}
+      <CloseButton t={t} onClose={() => view.act({ type: 'dismiss' })} />
+      <BlockList blocks={step.blocks} titleId={view.titleId} />
+      <ButtonRow
+        buttons={buttons}
+        act={view.act}
+        note={total > 1 ? `${index + 1} ${t('of')} ${total}` : undefined}
+      />
     </>
   );
 }
 
-/** Props for the dialog element: labelled by the first heading, else by a generic name. */
-export function labelProps(view: StepView): Record<string, string> {
-  return view.step.blocks.some((block) => block.type === 'heading')
-    ? { 'aria-labelledby': HEADING_ID }
-    : { 'aria-label': `Step ${view.index + 1} of ${view.total}` };
-}
+/** Dialog attributes for a step: labelled by its first heading, else "Step n of N". */
+export const stepLabel = (view: FlowView) =>
+  labelFor(
+    view.step.blocks,
+    view.titleId,
+    `${view.t('Step')} ${view.index + 1} ${view.t('of')} ${view.total}`,
+  );

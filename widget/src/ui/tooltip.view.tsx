@@ -1,31 +1,70 @@
-import type { StepView } from '../core/surface.port';
 import { attachFloating, revealElement } from '../dom/floating.positioner';
-import { dismissOnEscape } from './dialog.view';
-import { labelProps, StepCard } from './step-card.view';
+import { engage } from './focus';
+import { SpotlightView } from './spotlight.view';
+import { StepCard, stepLabel, type FlowView } from './step-card.view';
 
 /**
- * A step anchored to its target. Hidden by the stylesheet until floating-ui has placed it once,
- * so it never shows at 0,0. Non-modal: it does not take focus from the page. Positioning lives
- * in a ref callback whose returned cleanup Preact runs on unmount (no hooks in the bundle); the
- * component is remounted for every drawn step.
+ * A step anchored to its target (or, for a hotspot, to its beacon). Hidden by the stylesheet
+ * until placed once, so it never shows at 0,0; becomes a bottom sheet when no side has room.
+ * With a backdrop it is blocking: a spotlight lights the target and takes the page's clicks,
+ * focus moves in and Tab stays inside. `onEscape` defaults to dismissing the step.
  */
-export function TooltipView({ view, target }: { view: StepView; target: Element }) {
+export function TooltipView(props: {
+  view: FlowView;
+  target: Element;
+  anchor?: Element;
+  onEscape?: () => void;
+}) {
+  const { view, target } = props;
+  const blocking = view.step.backdrop;
   const place = (card: HTMLDivElement | null): (() => void) | undefined => {
-    const arrow = card?.querySelector<HTMLElement>('.arrow');
-    if (!card || !arrow) return undefined;
+    if (!card) return undefined;
     revealElement(target);
-    return attachFloating(target, view.step.placement, card, arrow);
+    let release = (): void => {};
+    const escape = props.onEscape ?? (() => view.act({ type: 'dismiss' }));
+    const stop = attachFloating(
+      props.anchor ?? target,
+      view.step.placement,
+      card,
+      card.querySelector<HTMLElement>('.arrow'),
+      {
+        // Focus only a visible card: a hidden one cannot take it.
+        placed: () => (release = engage(card, blocking, escape)),
+        lost: () => view.retarget(),
+      },
+    );
+    return () => {
+      stop();
+      release();
+    };
   };
   return (
-    <div
-      ref={place}
-      class="card tip"
-      role="dialog"
-      {...labelProps(view)}
-      onKeyDown={(event) => dismissOnEscape(event, view)}
-    >
-      <StepCard view={view} />
-      <div class="arrow" />
-    </div>
+    <>
+      {blocking && <SpotlightView target={target} />}
+      <div
+        ref={place}
+        class="card tip"
+        role="dialog"
+        aria-modal={blocking ? 'true' : undefined}
+        tabIndex={-1}
+        {...stepLabel(view)}
+      >
+        <StepCard view={view} />
+        <div class="arrow" />
+      </div>
+    </>
   );
 }
+
+/** Tooltip, bottom sheet and spotlight styles. */
+export const tooltipCss =
+  '.tip{visibility:hidden}' +
+  '.arrow{position:absolute;width:12px;height:12px;background:inherit;border:inherit;border-radius:0;transform:rotate(45deg)}' +
+  '[data-side=bottom] .arrow{top:-7px;border-width:1px 0 0 1px}' +
+  '[data-side=top] .arrow{bottom:-7px;border-width:0 1px 1px 0}' +
+  '[data-side=right] .arrow{left:-7px;border-width:0 0 1px 1px}' +
+  '[data-side=left] .arrow{right:-7px;border-width:1px 1px 0 0}' +
+  '.sheet{top:auto;bottom:0;left:0;right:0;width:auto;min-width:0;max-width:none;max-height:70vh;overflow:auto;border-radius:var(--r) var(--r) 0 0}' +
+  '.sheet .arrow{display:none}' +
+  '.spot{position:fixed;inset:0;width:100vw;height:100vh;pointer-events:none}' +
+  '.spot path{fill:#0f172a73;fill-rule:evenodd;pointer-events:auto}';

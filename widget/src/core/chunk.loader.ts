@@ -1,0 +1,44 @@
+import type { SurfaceModule } from './surface.port';
+import type * as AnchorChunk from '../surfaces/anchor.chunk';
+import type * as DialogPart from '../ui/dialog.view';
+import type * as WhyChunk from './why.explainer';
+
+/**
+ * Lazily loaded parts of the widget: one per content kind, the flow's step views (`tooltip`,
+ * `dialog`), and the eligibility debugger.
+ */
+export interface Chunks {
+  flow: SurfaceModule;
+  banner: SurfaceModule;
+  checklist: SurfaceModule;
+  survey: SurfaceModule;
+  launcher: SurfaceModule;
+  /** Tooltips, hotspots and positioning. */
+  tooltip: typeof AnchorChunk;
+  /** Modals and slideouts. */
+  dialog: typeof DialogPart;
+  why: typeof WhyChunk;
+}
+export type ChunkName = keyof Chunks;
+
+const table: { [N in ChunkName]: () => Promise<Chunks[N]> } = {
+  flow: () => import('../surfaces/flow.surface'),
+  banner: () => import('../surfaces/banner.surface'),
+  checklist: () => import('../surfaces/checklist.surface'),
+  survey: () => import('../surfaces/survey.surface'),
+  launcher: () => import('../surfaces/launcher.surface'),
+  tooltip: () => import('../surfaces/anchor.chunk'),
+  dialog: () => import('../ui/dialog.view'),
+  why: () => import('./why.explainer'),
+};
+
+/**
+ * The package build (`@waymark/widget`): the consumer's bundler resolves these imports. The
+ * script-tag build swaps this module for `chunk-url.loader.ts` (see build.mjs).
+ */
+export function loadChunk<N extends ChunkName>(name: N): Promise<Chunks[N]> {
+  return table[name]();
+}
+
+/** Where chunks are served from; only the script-tag build uses it. */
+export function setChunkBase(_url: string): void {}

@@ -1,0 +1,60 @@
+import { chunksFor } from './chunk.plan';
+import { loadChunk, type ChunkName, type Chunks } from './chunk.loader';
+import type { Logger } from './debug.logger';
+import type { WhyReport } from '../public.types';
+import type { ContentRun, MountContext, SurfaceModule } from './surface.port';
+import type { WhyInput } from './why.explainer';
+
+/** Loads `names` (in parallel; usually preloaded already) into a record by name. */
+export async function loadParts(names: readonly string[]): Promise<Partial<Chunks>> {
+  const modules = await Promise.all(names.map((name) => loadChunk(name as ChunkName)));
+  return Object.fromEntries(names.map((name, i) => [name, modules[i]]));
+}
+
+/**
+ * A run whose surface chunks may still be loading: `start` loads them (usually preloaded, so it
+ * draws in the same frame) and mounts; route and event notices before that are dropped (the
+ * scheduler re-checks triggers itself).
+ */
+export function lazyRun(ctx: MountContext, log: Logger): ContentRun {
+  let real: ContentRun | null = null;
+  let live = false;
+  const { definition } = ctx.item;
+  return {
+    get index() {
+      return real?.index ?? ctx.index;
+    },
+    start() {
+      live = true;
+      if (real) return real.start();
+      loadParts(chunksFor(definition, ctx.preview))
+        .then((parts) => {
+          if (!live) return;
+          real = (parts[definition.kind] as SurfaceModule).mount(ctx, parts);
+          real.start();
+        })
+        .catch((error: unknown) => {
+          log.error('showing content failed', error);
+          if (live) ctx.end('paused', ctx.index);
+        });
+    },
+    stop() {
+      live = false;
+      real?.stop();
+    },
+    onRoute: (url) => real?.onRoute(url),
+    onTrack: (event) => real?.onTrack(event),
+    onContent: () => real?.onContent?.(),
+  };
+}
+
+/** Loads the debugger chunk, explains `contentId` from the state read then, and logs it. */
+export async function explainLater(
+  contentId: string,
+  state: () => WhyInput | undefined,
+): Promise<WhyReport> {
+  const { why } = await loadParts(['why']);
+  const report = why!.explain(contentId, state());
+  console.info(`[waymark] ${contentId}: ${report.status}\n- ${report.reasons.join('\n- ')}`);
+  return report;
+}

@@ -1,0 +1,69 @@
+import type { FlowDefinition } from '@waymark/shared';
+import { localize, translate } from '../ui/i18n';
+import { render } from 'preact';
+import type { Chunks } from '../core/chunk.loader';
+import { FlowRunner } from '../core/flow.runner';
+import type { ContentRun, MountContext, StepView, Surface } from '../core/surface.port';
+import { findElement, isVisible } from '../dom/element.finder';
+import { waitForElement } from '../dom/element.waiter';
+import { newId } from '../ui/blocks.view';
+import { openLayer, type Layer } from '../ui/stage';
+import type { FlowView } from '../ui/step-card.view';
+
+/** Picks the view for a step from the loaded parts; keyed by draw so each step mounts fresh. */
+function StepSurface({ view, parts }: { view: FlowView; parts: Partial<Chunks> }) {
+  const { step, target, key } = view;
+  const Hotspot = parts.tooltip?.HotspotView;
+  const Tooltip = parts.tooltip?.TooltipView;
+  if (target && step.type === 'hotspot' && Hotspot)
+    return <Hotspot key={key} view={view} target={target} />;
+  if (target && Tooltip) return <Tooltip key={key} view={view} target={target} />;
+  const Dialog = parts.dialog?.DialogView;
+  const mode = step.type === 'modal' ? 'modal' : step.type === 'slideout' ? 'slideout' : 'center';
+  return Dialog ? <Dialog key={key} view={view} mode={mode} /> : null;
+}
+
+const findVisible = (target: Parameters<typeof findElement>[1]): Element | null => {
+  const element = findElement(document, target);
+  return element && isVisible(element) ? element : null;
+};
+
+/**
+ * The flow chunk: walks the steps with `FlowRunner`, drawing each with the part it needs
+ * (tooltip, hotspot, dialog), one step at a time.
+ */
+export function mount(ctx: MountContext, parts: Partial<Chunks>): ContentRun {
+  const flow = localize(ctx.item.definition as FlowDefinition, ctx.locale);
+  const t = (text: string): string => translate(text, flow.translations, ctx.locale);
+  let layer: Layer | null = null;
+  const surface: Surface = {
+    show(view: StepView) {
+      layer ??= openLayer(ctx, [
+        parts.tooltip?.tooltipCss,
+        parts.dialog?.dialogCss,
+        parts.tooltip?.hotspotCss,
+      ]);
+      render(<StepSurface view={{ ...view, t, titleId: newId() }} parts={parts} />, layer.el);
+    },
+    hide() {
+      if (!layer) return;
+      render(null, layer.el);
+      layer.close();
+      layer = null;
+    },
+  };
+  return new FlowRunner(flow, ctx.index, {
+    key: ctx.item.id,
+    surface,
+    log: ctx.log,
+    announce: ctx.announce,
+    centerWhenMissing: ctx.preview,
+    findNow: findVisible,
+    matchUrl: ctx.matchUrl,
+    waitFor: (target, signal) =>
+      waitForElement(() => findVisible(target), { timeoutMs: ctx.targetWaitMs, signal }),
+    record: (action, step, index) => ctx.record(action, step.id, index),
+    perform: ctx.perform,
+    end: ctx.end,
+  });
+}

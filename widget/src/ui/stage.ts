@@ -1,0 +1,102 @@
+import type { Theme } from '@waymark/shared';
+import type { MountContext, Stage } from '../core/surface.port';
+import { baseCss } from './base.styles';
+import { isRtlLocale } from './i18n';
+
+export const HOST_ID = 'waymark-root';
+
+/** One constructable sheet per CSS text, shared by every shadow root of the document. */
+const sheets = new Map<string, CSSStyleSheet>();
+
+/**
+ * Adds `css` to a shadow root: a constructable stylesheet (allowed by `style-src 'self'`), or on
+ * browsers without them (Safari < 16.4) a `<style>` element carrying the CSP nonce.
+ */
+function adopt(root: ShadowRoot, css: string, nonce: string | undefined): void {
+  try {
+    let sheet = sheets.get(css);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
+    }
+    if (!root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } catch {
+    const style = document.createElement('style');
+    if (nonce) style.nonce = nonce;
+    style.textContent = css;
+    root.appendChild(style);
+  }
+}
+
+/** A `<waymark-root>` host with an open shadow root (a custom tag: `div` rules never match). */
+function createHost(nonce: string | undefined, flow?: string): [HTMLElement, ShadowRoot] {
+  const host = document.createElement('waymark-root');
+  host.setAttribute('data-waymark', '');
+  if (flow) host.setAttribute('data-flow', flow);
+  const root = host.attachShadow({ mode: 'open' });
+  adopt(root, baseCss, nonce);
+  return [host, root];
+}
+
+/** The instance's shadow root on `<waymark-root id="waymark-root">`, created on first use. */
+function mainRoot(stage: Stage): ShadowRoot {
+  if (!stage.host || !stage.root) {
+    [stage.host, stage.root] = createHost(stage.nonce);
+    // A second instance (e.g. a preview next to the live widget) must not duplicate the id.
+    if (!document.getElementById(HOST_ID)) stage.host.id = HOST_ID;
+  }
+  // Last in <body>, so the page's own overlays with the same z-index lose to ours; apps that
+  // replace <body>'s children wholesale get it back.
+  if (stage.host.nextElementSibling || !stage.host.isConnected) document.body.append(stage.host);
+  return stage.root;
+}
+
+/** Where one surface draws: a `.wm` element with the content's theme, direction and language. */
+export interface Layer {
+  el: HTMLElement;
+  close(): void;
+}
+
+/** Theme fields and the custom properties the stylesheet reads them from. */
+const THEME_VARS: [keyof Theme, string][] = [
+  ['accent', '--a'],
+  ['accentText', '--at'],
+  ['background', '--bg'],
+  ['text', '--fg'],
+  ['radius', '--r'],
+  ['font', '--f'],
+];
+
+/**
+ * Opens a layer for a surface in the instance's shadow root or, for a banner that pushes the
+ * page (`flow`), in its own in-flow host at the top or bottom of `<body>`.
+ */
+export function openLayer(
+  ctx: MountContext,
+  css: readonly (string | undefined)[],
+  flow?: 'top' | 'bottom',
+): Layer {
+  const own = flow ? createHost(ctx.stage.nonce, flow) : null;
+  const root = own?.[1] ?? mainRoot(ctx.stage);
+  for (const sheet of css) if (sheet) adopt(root, sheet, ctx.stage.nonce);
+  const el = document.createElement('div');
+  el.className = 'wm';
+  el.lang = ctx.locale;
+  el.dir = isRtlLocale(ctx.locale) ? 'rtl' : 'ltr';
+  for (const [key, name] of THEME_VARS) {
+    const value = ctx.theme?.[key];
+    if (value !== undefined)
+      el.style.setProperty(name, key === 'radius' ? `${value}px` : String(value));
+  }
+  root.append(el);
+  if (own) document.body[flow === 'top' ? 'prepend' : 'append'](own[0]);
+  return {
+    el,
+    close() {
+      el.remove();
+      own?.[0].remove();
+    },
+  };
+}
