@@ -10,7 +10,7 @@
 // - dist/esm/index.js: the package entry (ESM, preact and floating-ui left as imports); its
 //   dynamic imports are bundled inline, so consumers need no chunk files.
 import { transform } from '@swc/core';
-import { build } from 'esbuild';
+import { analyzeMetafile, build } from 'esbuild';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +65,7 @@ const sharedChunks = [
       'ui/tooltip.view.tsx',
       'ui/hotspot.view.tsx',
       'dom/floating.positioner.ts',
-      'dom/auto.update.ts',
+      '@floating-ui/dom',
     ],
   },
 ];
@@ -106,6 +106,10 @@ function useChunks(built) {
 }
 
 const manifest = {};
+/** `ANALYZE=1 npm run build` prints what each chunk is made of (minified, before gzip and swc). */
+const analyze = async (result) => {
+  if (process.env.ANALYZE) console.log(await analyzeMetafile(result.metafile));
+};
 const outputOf = (result) =>
   Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.js'));
 /** Files of built shared chunks this output imports (its own first). */
@@ -125,6 +129,7 @@ for (const chunk of sharedChunks) {
     entryPoints: { [chunk.name]: src(chunk.entry) },
     plugins: [useChunks(built)],
   });
+  await analyze(result);
   const [file, output] = outputOf(result);
   const paths = new Set(chunk.modules.map((m) => (m.includes('.') ? src(m) : m)));
   // Bare specifiers (preact) match by name; files by their resolved path.
@@ -141,6 +146,7 @@ for (const [name, entry] of Object.entries(entries)) {
     entryPoints: { [name]: src(entry) },
     plugins: [useChunks(built)],
   });
+  await analyze(result);
   const [file, output] = outputOf(result);
   const files = filesOf(file, output);
   // A chunk needs the shared chunks it imports, and what those import.
@@ -225,7 +231,9 @@ await Promise.all([
     sourcemap: 'linked',
     define: { __WAYMARK_CHUNKS__: JSON.stringify(manifest) },
     plugins: [urlLoader],
-  }).then(() => polish('waymark.js')),
+  })
+    .then(analyze)
+    .then(() => polish('waymark.js')),
   build({
     ...common,
     entryPoints: ['src/index.ts'],
@@ -233,7 +241,7 @@ await Promise.all([
     format: 'esm',
     platform: 'neutral',
     mainFields: ['module', 'main'],
-    external: ['preact', 'preact/*'],
+    external: ['preact', 'preact/*', '@floating-ui/dom'],
     sourcemap: 'linked',
   }),
 ]);

@@ -1,8 +1,22 @@
+import {
+  arrow as arrowTo,
+  autoUpdate,
+  computePosition,
+  detectOverflow,
+  flip,
+  offset,
+  shift,
+  type Middleware,
+  type Placement as FloatingPlacement,
+  type Side,
+} from '@floating-ui/dom';
 import type { Placement } from '@waymark/shared';
-import { autoUpdate } from './auto.update';
-import { placeBeside } from './fit.geometry';
+
+export { autoUpdate };
 
 const GAP = 12;
+/** Keep this far from the viewport's edges. */
+const EDGE = 8;
 const px = (n: number): string => `${Math.round(n)}px`;
 
 /** True when any part of the element is outside the viewport (`whole`: all of it). */
@@ -13,6 +27,24 @@ function outOfView(element: Element, whole: boolean): boolean {
     : top < 0 || left < 0 || bottom > innerHeight || right > innerWidth;
 }
 
+/**
+ * Our bottom-sheet decision, run after `flip`: does the card fit, `EDGE` px inside the viewport,
+ * on the side flip settled on (along that side's axis, and across it before `shift`)? When flip
+ * found no side with room, it does not, and the card becomes a sheet.
+ */
+const room: Middleware = {
+  name: 'room',
+  async fn(state) {
+    const overflow = await detectOverflow(state, { padding: EDGE });
+    const side = state.placement.split('-')[0] as Side;
+    const across =
+      side === 'top' || side === 'bottom'
+        ? overflow.left + overflow.right
+        : overflow.top + overflow.bottom;
+    return { data: { fits: overflow[side] <= 0 && across <= 0 } };
+  },
+};
+
 export interface FloatingHooks {
   /** After the first placement (the card is visible from then on). */
   placed?(): void;
@@ -21,11 +53,12 @@ export interface FloatingHooks {
 }
 
 /**
- * Keeps a card (`position: fixed`) next to its reference with `placeBeside` and `autoUpdate`
- * (scroll, resize, layout changes) until the returned cleanup runs. With no room on any side,
- * the card becomes a bottom sheet (`.sheet`); while the reference is scrolled away it is
- * hidden. Positions are written through CSSOM (`element.style.left`), which a strict
- * `style-src` CSP allows; the arrow's side comes from `data-side`, styled in the sheet.
+ * Keeps a card (`position: fixed`) next to its reference with floating-ui (`offset`, `flip`,
+ * `shift`, `arrow`; `autoUpdate` on scroll, resize and reference movement) until the returned
+ * cleanup runs. `auto` tries below, above, right, left. With no room on any side, the card
+ * becomes a bottom sheet (`.sheet`); while the reference is scrolled away it is hidden.
+ * Positions are written through CSSOM (`element.style.left`), which a strict `style-src` CSP
+ * allows; the arrow's side comes from `data-side`, styled in the sheet.
  */
 export function attachFloating(
   reference: Element,
@@ -35,29 +68,42 @@ export function attachFloating(
   hooks: FloatingHooks = {},
 ): () => void {
   let first = true;
-  const update = (): void => {
+  let live = true;
+  const auto = placement === 'auto';
+  const middleware = [
+    offset(GAP),
+    flip({
+      crossAxis: false,
+      padding: EDGE,
+      ...(auto && { fallbackPlacements: ['top', 'right', 'left'] as FloatingPlacement[] }),
+    }),
+    room,
+    shift({ padding: EDGE }),
+    arrow && arrowTo({ element: arrow, padding: 10 }),
+  ];
+  const update = async (): Promise<void> => {
     if (!reference.isConnected) return hooks.lost?.();
     const { style, classList } = floating;
     classList.remove('sheet'); // measured at its natural size
-    const { clientWidth: width, clientHeight: height } = document.documentElement;
-    const rtl = getComputedStyle(floating).direction === 'rtl';
-    const size = { width: floating.offsetWidth, height: floating.offsetHeight };
-    const spot = placeBeside(
-      reference.getBoundingClientRect(),
-      size,
-      { width, height },
-      placement,
-      GAP,
-      rtl,
-    );
+    const {
+      x,
+      y,
+      placement: settled,
+      middlewareData: data,
+    } = await computePosition(reference, floating, {
+      placement: auto ? 'bottom' : placement,
+      strategy: 'fixed',
+      middleware,
+    });
+    if (!live) return;
+    const spot = data['room']?.fits === true;
     classList.toggle('sheet', !spot);
-    style.left = spot ? px(spot.x) : '';
-    style.top = spot ? px(spot.y) : '';
-    if (spot) floating.dataset['side'] = spot.side;
+    style.left = spot ? px(x) : '';
+    style.top = spot ? px(y) : '';
+    if (spot) floating.dataset['side'] = settled.split('-')[0];
     if (arrow && spot) {
-      const vertical = spot.side === 'top' || spot.side === 'bottom';
-      arrow.style.left = vertical ? px(spot.arrow - 6) : '';
-      arrow.style.top = vertical ? '' : px(spot.arrow - 6);
+      arrow.style.left = data.arrow?.x == null ? '' : px(data.arrow.x);
+      arrow.style.top = data.arrow?.y == null ? '' : px(data.arrow.y);
     }
     // A sheet stays; a card beside a target scrolled away hides rather than point at nothing.
     const visible = !spot || !outOfView(reference, true);
@@ -65,7 +111,11 @@ export function attachFloating(
     if (first && visible) hooks.placed?.();
     first &&= !visible;
   };
-  return autoUpdate(reference, floating, update);
+  const stop = autoUpdate(reference, floating, () => void update());
+  return () => {
+    live = false;
+    stop();
+  };
 }
 
 /** Scrolls the target to the middle of the viewport when any part of it is out of view. */

@@ -3,4 +3,3 @@
 export * from '../ui/tooltip.view';
 export * from '../ui/hotspot.view';
 export * from '../dom/floating.positioner';
-export * from '../dom/auto.update';

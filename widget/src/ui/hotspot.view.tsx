@@ -1,4 +1,4 @@
-import { autoUpdate } from '../dom/auto.update';
+import { autoUpdate } from '../dom/floating.positioner';
 import { Component } from 'preact';
 import { beaconCss } from './corner.styles';
 import type { FlowView } from './step-card.view';

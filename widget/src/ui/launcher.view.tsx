@@ -1,7 +1,6 @@
 import type { ButtonAction, LauncherDefinition } from '@waymark/shared';
 import { Component } from 'preact';
-import { autoUpdate } from '../dom/auto.update';
-import { attachFloating } from '../dom/floating.positioner';
+import { attachFloating, autoUpdate } from '../dom/floating.positioner';
 import {
   BlockList,
   ButtonRow,
