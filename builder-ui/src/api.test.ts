@@ -1,5 +1,5 @@
 import type { MeResponse } from '@waymark/shared';
-import { ApiError, createApiClient } from './api';
+import { ApiError, createApiClient, workspacePath } from './api';
 
 const me: MeResponse = {
   account: { id: '5d8f3c52-8f8b-4c57-9c55-1f6a4c1f7a01', email: 'ada@example.com' },
@@ -67,13 +67,14 @@ describe('createApiClient', () => {
     expect((error as ApiError).code).toBe('network_failed');
   });
 
-  it('unwraps the content list', async () => {
+  it('adds query parameters, leaving out undefined ones', async () => {
     const { calls, fetchImpl } = fakeFetch(json(200, { data: [] }));
     const api = createApiClient(fetchImpl);
 
-    const list = await api.listContent('0b7f5a0e-1c1f-4a4e-9a57-3f5d7d0c2b11');
+    await api.request('GET', workspacePath('ws 1', '/users'), {
+      query: { search: 'a&b', limit: 20, cursor: undefined },
+    });
 
-    expect(list).toEqual([]);
-    expect(calls[0]?.input).toBe('/api/workspaces/0b7f5a0e-1c1f-4a4e-9a57-3f5d7d0c2b11/content');
+    expect(calls[0]?.input).toBe('/api/workspaces/ws%201/users?search=a%26b&limit=20');
   });
 });

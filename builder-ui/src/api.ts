@@ -1,10 +1,4 @@
-import type {
-  ContentSummary,
-  ErrorCode,
-  FieldIssue,
-  LoginRequest,
-  MeResponse,
-} from '@waymark/shared';
+import type { ErrorCode, FieldIssue, LoginRequest, MeResponse } from '@waymark/shared';
 
 /** Codes the server sends, plus two for failures that never reached or came back from it. */
 export type ApiErrorCode = ErrorCode | 'network_failed' | 'bad_response';
@@ -24,11 +18,26 @@ export class ApiError extends Error {
   }
 }
 
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Query parameters; undefined values are left out. */
+  query?: Record<string, string | number | boolean | undefined>;
+  signal?: AbortSignal;
+}
+
 export interface ApiClient {
+  /**
+   * Any builder API call: same-origin cookie, CSRF header on writes, `ApiError` on failure.
+   * Domain helpers (`api/*.ts`) build on this; pages never call `fetch` themselves.
+   */
+  request<T>(method: Method, path: string, options?: RequestOptions): Promise<T>;
+  /** A raw answer (CSV downloads, files): same headers and errors as `request`. */
+  requestText(method: Method, path: string, options?: RequestOptions): Promise<string>;
   login(body: LoginRequest): Promise<MeResponse>;
   me(): Promise<MeResponse>;
   logout(): Promise<void>;
-  listContent(workspaceId: string, signal?: AbortSignal): Promise<ContentSummary[]>;
 }
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -74,8 +83,8 @@ async function toApiError(response: Response): Promise<ApiError> {
 export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input, init)): ApiClient {
   let csrfToken: string | undefined;
 
-  async function request<T>(method: 'GET' | 'POST', path: string, options: RequestOptions = {}) {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  async function send(method: Method, path: string, options: RequestOptions, accept: string) {
+    const headers: Record<string, string> = { accept };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
     const init: RequestInit = { method, headers, credentials: 'same-origin' };
@@ -84,12 +93,17 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
 
     let response: Response;
     try {
-      response = await fetchImpl(path, init);
+      response = await fetchImpl(withQuery(path, options.query), init);
     } catch (error) {
       if (options.signal?.aborted) throw error;
       throw new ApiError('network_failed', 'Could not reach the Waymark server.', 0);
     }
     if (!response.ok) throw await toApiError(response);
+    return response;
+  }
+
+  async function request<T>(method: Method, path: string, options: RequestOptions = {}) {
+    const response = await send(method, path, options, 'application/json');
     return (await readJson(response)) as T;
   }
 
@@ -99,24 +113,31 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
   };
 
   return {
+    request,
+    requestText: async (method, path, options = {}) =>
+      (await send(method, path, options, 'text/csv, text/plain, */*')).text(),
     login: async (body) => remember(await request<MeResponse>('POST', '/api/auth/login', { body })),
     me: async () => remember(await request<MeResponse>('GET', '/api/auth/me')),
     logout: async () => {
       await request<unknown>('POST', '/api/auth/logout');
       csrfToken = undefined;
     },
-    listContent: async (workspaceId, signal) => {
-      const path = `/api/workspaces/${encodeURIComponent(workspaceId)}/content`;
-      const list = await request<{ data: ContentSummary[] }>('GET', path, signal ? { signal } : {});
-      return list.data;
-    },
   };
 }
 
-interface RequestOptions {
-  body?: unknown;
-  signal?: AbortSignal;
+function withQuery(path: string, query: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
 }
+
+/** `/api/workspaces/<id>` + rest: the prefix of every workspace route. */
+export const workspacePath = (workspaceId: string, rest = ''): string =>
+  `/api/workspaces/${encodeURIComponent(workspaceId)}${rest}`;
 
 /** The message a person should read for an error of any kind. */
 export function describeError(error: unknown): string {

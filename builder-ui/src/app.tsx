@@ -1,23 +1,23 @@
 import type { MeResponse } from '@waymark/shared';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, describeError, type ApiClient } from './api';
 import { EmptyState } from './components/empty-state';
-import { ContentPage } from './pages/content-page';
-import { LoginPage } from './pages/login-page';
+import { InvitePage } from './pages/account/invite-page';
 import { NotBuiltPage } from './pages/not-built-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { navigate, usePath } from './router';
+import { findRoute, redirects } from './routes';
 import { sectionFor } from './sections';
 import { AppShell } from './shell/app-shell';
+import { signedOutPage } from './signed-out-routes';
 import { pickWorkspace, readStoredWorkspaceId, storeWorkspaceId } from './workspace-choice';
+import { WorkspaceContext, type WorkspaceContextValue } from './workspace-context';
 
 type Session =
   | { status: 'checking' }
   | { status: 'signed-out' }
   | { status: 'unreachable'; message: string }
   | { status: 'signed-in'; me: MeResponse };
-
-const HOME = '/content';
 
 export function App({ api }: { api: ApiClient }) {
   const path = usePath();
@@ -39,15 +39,36 @@ export function App({ api }: { api: ApiClient }) {
   }, [api, check]);
 
   const signedIn = session.status === 'signed-in';
+  const redirect = redirects[path];
   useEffect(() => {
-    if (signedIn && (path === '/' || path === '/login')) navigate(HOME, { replace: true });
-  }, [signedIn, path]);
+    if (signedIn && redirect) navigate(redirect, { replace: true });
+  }, [signedIn, redirect]);
 
   const onSignedOut = useCallback(() => setSession({ status: 'signed-out' }), []);
   const onWorkspace = useCallback((id: string) => {
     storeWorkspaceId(id);
     setWorkspaceId(id);
   }, []);
+  const refreshMe = useCallback(async () => {
+    const me = await api.me();
+    setSession({ status: 'signed-in', me });
+  }, [api]);
+  const me = session.status === 'signed-in' ? session.me : undefined;
+  const workspace = me ? pickWorkspace(me.workspaces, workspaceId) : undefined;
+  const context = useMemo<WorkspaceContextValue | null>(
+    () =>
+      me && workspace
+        ? {
+            api,
+            me,
+            workspace,
+            onUnauthenticated: onSignedOut,
+            refreshMe,
+            switchWorkspace: onWorkspace,
+          }
+        : null,
+    [api, me, workspace, onSignedOut, refreshMe, onWorkspace],
+  );
 
   switch (session.status) {
     case 'checking':
@@ -63,46 +84,61 @@ export function App({ api }: { api: ApiClient }) {
           </div>
         </main>
       );
-    case 'signed-out':
-      return <LoginPage api={api} onSignedIn={(me) => setSession({ status: 'signed-in', me })} />;
+    case 'signed-out': {
+      const Page = signedOutPage(path);
+      return <Page api={api} onSignedIn={(me) => setSession({ status: 'signed-in', me })} />;
+    }
     case 'signed-in':
       break;
     default:
       return session satisfies never;
   }
 
-  const { me } = session;
-  const workspace = pickWorkspace(me.workspaces, workspaceId);
-  if (!workspace) {
+  if (me && path === '/invite') {
+    // Outside the shell: the invited person may not belong to any workspace yet.
+    return (
+      <InvitePage
+        api={api}
+        me={me}
+        onAccepted={async (id) => {
+          await refreshMe();
+          onWorkspace(id);
+          navigate('/content', { replace: true });
+        }}
+      />
+    );
+  }
+  if (!me || !workspace || !context) {
     return (
       <main class="boot">
         <EmptyState icon="users" title="No workspace yet">
-          <p>{me.account.email} is not a member of any workspace. Ask an owner to add you.</p>
+          <p>{me?.account.email} is not a member of any workspace. Ask an owner to invite you.</p>
         </EmptyState>
       </main>
     );
   }
 
+  const found = findRoute(path);
   const section = sectionFor(path);
   let page;
-  if (section?.path === '/content') {
-    page = <ContentPage api={api} workspaceId={workspace.id} onUnauthenticated={onSignedOut} />;
-  } else if (section) {
+  if (found) page = <found.route.page params={found.params} />;
+  else if (redirect) page = null;
+  else if (section && !section.built && path === section.path) {
     page = <NotBuiltPage section={section} />;
-  } else {
-    page = <NotFoundPage />;
-  }
+  } else page = <NotFoundPage />;
 
   return (
-    <AppShell
-      api={api}
-      me={me}
-      path={path}
-      workspace={workspace}
-      onWorkspace={onWorkspace}
-      onSignedOut={onSignedOut}
-    >
-      {page}
-    </AppShell>
+    <WorkspaceContext.Provider value={context}>
+      <AppShell
+        api={api}
+        me={me}
+        path={path}
+        workspace={workspace}
+        onWorkspace={onWorkspace}
+        onSignedOut={onSignedOut}
+      >
+        {page}
+      </AppShell>
+    </WorkspaceContext.Provider>
   );
 }

@@ -19,6 +19,24 @@ const PATHS = {
       <path d="M7.5 15h9" />
     </>
   ),
+  goals: (
+    <>
+      <path d="M5 21V4M5 4h11l-2 4 2 4H5" />
+    </>
+  ),
+  journeys: (
+    <>
+      <circle cx="5" cy="18" r="2" />
+      <circle cx="19" cy="6" r="2" />
+      <path d="M7 18h6a3 3 0 0 0 0-6h-2a3 3 0 0 1 0-6h6" />
+    </>
+  ),
+  tags: (
+    <>
+      <path d="M3 12V4a1 1 0 0 1 1-1h8l9 9-9 9z" />
+      <circle cx="8" cy="8" r="1.5" />
+    </>
+  ),
   analytics: <path d="M3 20h18M6.5 16v-5M11.5 16V6M16.5 16V9" />,
   users: (
     <>

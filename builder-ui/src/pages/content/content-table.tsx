@@ -1,6 +1,6 @@
 import type { ContentSummary } from '@waymark/shared';
-import { StatusBadge } from '../components/status-badge';
-import { formatDateTime, formatRelative, kindLabel } from '../format';
+import { StatusBadge } from '../../components/status-badge';
+import { formatDateTime, formatRelative, kindLabel } from '../../format';
 
 /** The content items of a workspace, one row each. */
 export function ContentTable({ items, now }: { items: ContentSummary[]; now: Date }) {

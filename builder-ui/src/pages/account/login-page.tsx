@@ -1,10 +1,10 @@
 import type { MeResponse } from '@waymark/shared';
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, describeError, type ApiClient } from '../api';
-import { TextField } from '../components/text-field';
-import { useTitle } from '../components/use-title';
-import { Brand } from '../shell/brand';
+import { ApiError, describeError, type ApiClient } from '../../api';
+import { TextField } from '../../components/text-field';
+import { useTitle } from '../../components/use-title';
+import { Brand } from '../../shell/brand';
 
 type Field = 'email' | 'password';
 
