@@ -12,15 +12,18 @@ import { entities } from './database/entities';
 import { DocsController } from './docs/docs.controller';
 import { EventsModule } from './events/events.module';
 import { ExperimentsModule } from './experiments/experiments.module';
+import { FeatureTagsModule } from './feature-tags/feature-tags.module';
 import { GoalsModule } from './goals/goals.module';
 import { IdentityModule } from './identity/identity.module';
 import { IngestModule } from './ingest/ingest.module';
 import { JourneysModule } from './journeys/journeys.module';
+import { PreviewModule } from './preview/preview.module';
 import { SegmentsModule } from './segments/segments.module';
 import { SdkModule } from './sdk/sdk.module';
 import { DemoService } from './seed/demo.service';
 import { PagesController } from './static/pages.controller';
 import { HealthController } from './system/health.controller';
+import { UsersModule } from './users/users.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({})
@@ -47,6 +50,9 @@ export class AppModule {
         JourneysModule,
         SegmentsModule,
         SdkModule,
+        FeatureTagsModule,
+        PreviewModule,
+        UsersModule,
       ],
       // PagesController holds the catch-all GET route, so it is registered last.
       controllers: [HealthController, DocsController, PagesController],

@@ -53,3 +53,6 @@ export * from './api/segments.schema.js';
 export * from './api/goals.schema.js';
 export * from './api/journeys.schema.js';
 export * from './api/events-routes.js';
+export * from './api/feature-tag.schema.js';
+export * from './api/preview.schema.js';
+export * from './api/users.schema.js';

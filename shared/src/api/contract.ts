@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ErrorBodySchema } from '../errors.js';
 import { eventsRoutes } from './events-routes.js';
 import { contentRoutes } from './content-routes.js';
+import { featureTagRoutes } from './feature-tag-routes.js';
+import { previewRoutes } from './preview-routes.js';
+import { usersRoutes } from './users-routes.js';
 import { EventsRequestSchema, EventsResponseSchema } from '../sdk/events.schema.js';
 import { SessionRequestSchema, SessionResponseSchema } from '../sdk/session.schema.js';
 import { LoginRequestSchema, MeResponseSchema } from './auth.schema.js';
@@ -341,6 +344,9 @@ export const contract = {
   },
   ...eventsRoutes,
   ...contentRoutes,
+  ...featureTagRoutes,
+  ...previewRoutes,
+  ...usersRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof contract;

@@ -4,6 +4,10 @@ import { ContentDeliveryExperiments1764000000010 } from './1764000000010-content
 import { EventsPartitioned1764100000001 } from './1764100000001-events-partitioned';
 import { Identity1764100000002 } from './1764100000002-identity';
 import { SegmentsGoalsJourneys1764100000003 } from './1764100000003-segments-goals-journeys';
+import { FeatureTags1764200000001 } from './1764200000001-feature-tags';
+import { PreviewTokens1764200000002 } from './1764200000002-preview-tokens';
+import { EventsTuning1764200000003 } from './1764200000003-events-tuning';
+import { UsersSearch1764200000004 } from './1764200000004-users-search';
 
 /** Every migration, in order. Listed explicitly so bundling and tests find the same set. */
 export const migrations = [
@@ -13,4 +17,8 @@ export const migrations = [
   EventsPartitioned1764100000001,
   Identity1764100000002,
   SegmentsGoalsJourneys1764100000003,
+  FeatureTags1764200000001,
+  PreviewTokens1764200000002,
+  EventsTuning1764200000003,
+  UsersSearch1764200000004,
 ];

@@ -1,0 +1,2 @@
+// Schemas of this area's routes.
+export {};
