@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ElementTargetSchema } from '../content/target.schema.js';
 import { ContentDefinitionSchema, ContentKindSchema } from '../content/content.schema.js';
 import { TriggerSchema } from './trigger.schema.js';
 
@@ -78,9 +79,23 @@ export const HoldoutContentSchema = z
   .meta({ id: 'HoldoutContent' });
 export type HoldoutContent = z.infer<typeof HoldoutContentSchema>;
 
-/** A feature tag: a named element whose use is counted. Not built yet; the list is empty. */
+/**
+ * A feature tag: a no-code definition that turns an interaction into a named event. `click`: a
+ * click on (or inside) the element the fingerprint `target` resolves to, optionally only on pages
+ * whose path matches `url`; `page`: a page view whose path matches `url` (`*` matches any run of
+ * characters, as in URL triggers). The widget sends the event `name` with `{ featureTagId }`.
+ */
 export const FeatureTagSchema = z
-  .object({ id: z.string(), name: z.string(), selector: z.string() })
+  .discriminatedUnion('kind', [
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.literal('click'),
+      target: ElementTargetSchema,
+      url: z.string().optional(),
+    }),
+    z.object({ id: z.string(), name: z.string(), kind: z.literal('page'), url: z.string() }),
+  ])
   .meta({ id: 'FeatureTag' });
 export type FeatureTag = z.infer<typeof FeatureTagSchema>;
 

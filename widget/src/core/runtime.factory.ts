@@ -154,7 +154,8 @@ export function startRuntime(
     const element = event.target instanceof Element ? event.target : null;
     for (const tag of runtime.tags) {
       try {
-        if (element?.closest(tag.selector)) hooks.track(tag.name, { featureTagId: tag.id });
+        const selector = tag.kind === 'click' ? tag.target.selector : undefined;
+        if (selector && element?.closest(selector)) hooks.track(tag.name, { featureTagId: tag.id });
       } catch {
         // An invalid selector from the server matches nothing.
       }
