@@ -7,7 +7,18 @@ import { createRequire } from 'node:module';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { journeys } from './generate.mjs';
-import { arg, client, createWorkspace, freshDatabase, migrate, startServer, stop } from './lib.mjs';
+import {
+  arg,
+  backendCpu,
+  client,
+  cpuBetween,
+  cpuSeconds,
+  createWorkspace,
+  freshDatabase,
+  migrate,
+  startServer,
+  stop,
+} from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { from: copyFrom, to: copyTo } = require('pg-copy-streams');
@@ -17,7 +28,8 @@ const port = arg('port', 3610);
 const WORKSPACES = 3;
 const BATCH = 100;
 
-const url = await freshDatabase('waymark_bench_ingest');
+const DATABASE = 'waymark_bench_ingest';
+const url = await freshDatabase(DATABASE);
 await migrate(url);
 const db = await client(url);
 const workspaces = [];
@@ -78,11 +90,25 @@ console.log(
 
 const server = await startServer(url, port);
 let next = 0;
+// Warm up (JIT, pools, caches) with the first batches, as a running server would be.
+const WARMUP = Math.min(50, Math.floor(bodies.length / 10));
+for (let i = 0; i < WARMUP; i++) {
+  const b = bodies[next++];
+  await fetch(`${server.url}/v1/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: b.authorization },
+    body: b.body,
+  });
+}
+const [{ n: warm }] = (await db.query('SELECT count(*)::int AS n FROM events')).rows;
+const serverCpu0 = cpuSeconds(server.child.pid);
+const pgCpu0 = await backendCpu(db, DATABASE);
+const clientCpu0 = process.cpuUsage();
 const httpStart = performance.now();
 const result = await autocannon({
   url: `${server.url}/v1/batch`,
   connections: 50,
-  amount: bodies.length,
+  amount: bodies.length - WARMUP,
   timeout: 30,
   requests: [
     {
@@ -98,13 +124,21 @@ const result = await autocannon({
     },
   ],
 });
-const [{ n: stored }] = (await db.query('SELECT count(*)::int AS n FROM events')).rows;
 const httpSeconds = (performance.now() - httpStart) / 1000;
-const httpRate = stored / httpSeconds;
+const serverCpu = cpuSeconds(server.child.pid) - serverCpu0;
+const pgCpu = cpuBetween(pgCpu0, await backendCpu(db, DATABASE));
+const clientCpu = process.cpuUsage(clientCpu0);
+const [{ n: stored }] = (await db.query('SELECT count(*)::int AS n FROM events')).rows;
+const httpRate = (stored - warm) / httpSeconds;
 console.log(
   `HTTP: ${result.requests.sent} requests, ${result['2xx']} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors; ` +
-    `${stored} events stored in ${httpSeconds.toFixed(2)} s = ${Math.round(httpRate)} events/s; ` +
+    `${stored - warm} events stored in ${httpSeconds.toFixed(2)} s = ${Math.round(httpRate)} events/s; ` +
     `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+);
+const perEvent = (s) => `${((1e6 * s) / (stored - warm)).toFixed(1)} µs/event`;
+console.log(
+  `HTTP CPU: server ${serverCpu.toFixed(2)} s (${perEvent(serverCpu)}), PostgreSQL backends ${pgCpu.toFixed(2)} s (${perEvent(pgCpu)}), ` +
+    `load generator ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(2)} s`,
 );
 await stop(server.child);
 
@@ -130,10 +164,16 @@ await db.query(
 const chunks = [];
 for await (const chunk of db.query(copyTo('COPY (SELECT * FROM events) TO STDOUT')))
   chunks.push(chunk);
+const [{ pid: copyPid }] = (await db.query('SELECT pg_backend_pid() AS pid')).rows;
+const copyCpu0 = cpuSeconds(copyPid);
 const copyStart = performance.now();
 await pipeline(Readable.from(chunks), db.query(copyFrom('COPY bench_copy FROM STDIN')));
 const copySeconds = (performance.now() - copyStart) / 1000;
+const copyCpu = cpuSeconds(copyPid) - copyCpu0;
 const copyRate = stored / copySeconds;
-console.log(`COPY: ${stored} rows in ${copySeconds.toFixed(2)} s = ${Math.round(copyRate)} rows/s`);
+console.log(
+  `COPY: ${stored} rows in ${copySeconds.toFixed(2)} s = ${Math.round(copyRate)} rows/s; ` +
+    `backend CPU ${copyCpu.toFixed(2)} s (${((1e6 * copyCpu) / stored).toFixed(1)} µs/row)`,
+);
 console.log(`ratio HTTP / COPY = ${((100 * httpRate) / copyRate).toFixed(1)} % (target ≥ 50 %)`);
 await db.end();

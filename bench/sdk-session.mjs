@@ -3,10 +3,11 @@
 // p99 ≤ 10 ms). A fresh database holds 1,000 published content items (audiences by trait,
 // schedules, frequencies, 10 running experiments) and 100,000 users with 200,000 progress rows.
 // Run after `npm run build`:  node bench/sdk-session.mjs [--duration=15] [--port=3510] [--keep]
-// (--keep leaves the database waymark_bench_sdk for inspection).
+// (--keep leaves the database for inspection; BENCH_DB names it, default waymark_bench_sdk).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { ADMIN_URL, arg, client, freshDatabase, migrate, root, startServer, stop } from './lib.mjs';
 
 const duration = arg('duration', 15);
@@ -17,7 +18,8 @@ const ITEMS = 1000;
 const USERS = 100_000;
 const PLANS = 200; // each user's plan trait picks ~5 targeted items, plus 5 for everyone
 
-const url = await freshDatabase('waymark_bench_sdk');
+const DATABASE = process.env.BENCH_DB ?? 'waymark_bench_sdk';
+const url = await freshDatabase(DATABASE);
 await migrate(url);
 const db = await client(url);
 
@@ -151,15 +153,32 @@ const [{ count: progressRows }] = (
 ).rows;
 await db.end();
 
-/** Runs autocannon; returns req/s, p99 and error counts. */
-async function measure(options) {
+/** CPU seconds (user + system) a process has used so far (Linux /proc); 0 when unknown. */
+function cpuOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs autocannon; returns req/s, p99, error counts and the server process's CPU time per
+ * request (µs) — steadier than req/s on a machine shared with other work.
+ */
+async function measure(options, pid) {
+  const cpuBefore = cpuOf(pid);
   const result = await autocannon({ connections: CONNECTIONS, duration, ...options });
+  const cpu = cpuOf(pid) - cpuBefore;
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    serverCpuMicrosPerRequest: Math.round((cpu * 1e6) / Math.max(1, result.requests.total)),
   };
 }
 
@@ -175,7 +194,7 @@ const hello = spawn(
   { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
 );
 await new Promise((resolve) => hello.stdout.once('data', resolve));
-const raw = await measure({ url: `http://127.0.0.1:${helloPort}/` });
+const raw = await measure({ url: `http://127.0.0.1:${helloPort}/` }, hello.pid);
 hello.kill('SIGTERM');
 
 const server = await startServer(url, port);
@@ -214,11 +233,11 @@ const probe = await fetch(session.url, {
 const answer = await probe.json();
 if (probe.status !== 200) throw new Error(`session failed: ${JSON.stringify(answer)}`);
 await autocannon({ ...session, connections: CONNECTIONS, duration: Math.min(5, duration) });
-const sdk = await measure(session);
+const sdk = await measure(session, server.child.pid);
 await stop(server.child);
 if (!process.argv.includes('--keep')) {
   const admin = await client(ADMIN_URL);
-  await admin.query('DROP DATABASE IF EXISTS waymark_bench_sdk WITH (FORCE)');
+  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
   await admin.end();
 }
 
@@ -241,6 +260,8 @@ console.log(
   `raw Fastify hello: ${raw.requestsPerSecond} req/s, p99 ${raw.p99} ms\n` +
     `POST /sdk/v1/session: ${sdk.requestsPerSecond} req/s, p99 ${sdk.p99} ms ` +
     `(${answer.content.length} items, ${Buffer.byteLength(JSON.stringify(answer))} bytes per answer)\n` +
+    `server CPU per request: hello ${raw.serverCpuMicrosPerRequest} µs, session ` +
+    `${sdk.serverCpuMicrosPerRequest} µs\n` +
     `ratio: ${(ratio * 100).toFixed(1)} % (target ≥ 50 %), p99 target ≤ 10 ms: ` +
     `${ratio >= 0.5 && sdk.p99 <= 10 ? 'met' : 'NOT met'}`,
 );

@@ -81,6 +81,16 @@ const entries = {
   why: 'core/why.explainer.ts',
 };
 
+/**
+ * Chunks built without the shared chunks (what they need is bundled in), because they load on
+ * pages that may show no surface at all: they must not pull in preact. `tags`: feature tags;
+ * `builder`: the element picker and draft previews (only when the builder opened the page).
+ */
+const standalone = {
+  tags: 'surfaces/tags.chunk.ts',
+  builder: 'surfaces/builder.chunk.ts',
+};
+
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 
 /** Rewrites imports of modules that belong to an already built shared chunk into its file. */
@@ -140,11 +150,11 @@ for (const chunk of sharedChunks) {
 // Tooltips and hotspots come with the anchor chunk.
 manifest.tooltip = manifest.hotspot = manifest.anchor;
 
-for (const [name, entry] of Object.entries(entries)) {
+for (const [name, entry] of [...Object.entries(entries), ...Object.entries(standalone)]) {
   const result = await build({
     ...chunkOptions,
     entryPoints: { [name]: src(entry) },
-    plugins: [useChunks(built)],
+    plugins: name in standalone ? [] : [useChunks(built)],
   });
   await analyze(result);
   const [file, output] = outputOf(result);

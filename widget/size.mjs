@@ -65,4 +65,6 @@ for (const [label, names] of Object.entries(SURFACES)) {
 console.log('\nnot a single surface (reported, not budgeted):');
 row('flow using every step type', total(['flow', 'tooltip', 'dialog']).bytes, 'all flow parts');
 row('debug.why()', total(['why']).bytes, 'the eligibility debugger');
+row('feature tags', total(['tags']).bytes, 'core + tags (pages whose session carries tags)');
+row('builder mode', total(['builder']).bytes, 'element picker and draft preview (authors only)');
 process.exit(failed ? 1 : 0);

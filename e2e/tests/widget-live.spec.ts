@@ -239,7 +239,14 @@ test('feature tags turn clicks into named events; experiment content and holdout
   });
   const holdoutId = randomUUID();
   await serveSession(page, [variant], {
-    featureTags: [{ id: 'tag-1', name: 'Invite Clicked', selector: '#invite, #invite *' }],
+    featureTags: [
+      {
+        id: 'tag-1',
+        name: 'Invite Clicked',
+        kind: 'click',
+        target: { attributes: {}, selector: '#invite' },
+      },
+    ],
     holdouts: [
       {
         id: holdoutId,

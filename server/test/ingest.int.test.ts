@@ -210,6 +210,24 @@ describe('storage', () => {
     const ids = batches.flat().map((e) => e.messageId);
     expect((await stored(ids)).length).toBe(3000);
   });
+
+  it('stores a NUL character (which PostgreSQL refuses) as U+FFFD without failing the others', async () => {
+    const nul = track('Nul\u0000Name', { properties: { note: 'a\u0000b', path: 'c:\\u0000' } });
+    const plain = Array.from({ length: 20 }, () => track('Beside'));
+    const answers = await Promise.all([
+      post('/v1/batch', { batch: [nul] }),
+      ...plain.map((e) => post('/v1/track', e)),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    const [row] = await app.db.query<Array<{ name: string; properties: Record<string, string> }>>(
+      `SELECT name, properties FROM events WHERE workspace_id = $1 AND message_id = $2`,
+      [ws.workspaceId, nul.messageId],
+    );
+    expect(row?.name).toBe('Nul\uFFFDName');
+    // An escaped backslash followed by "u0000" is text, not a NUL: kept as sent.
+    expect(row?.properties).toEqual({ note: 'a\uFFFDb', path: 'c:\\u0000' });
+    expect((await stored(plain.map((e) => e.messageId))).length).toBe(20);
+  });
 });
 
 describe('export API', () => {

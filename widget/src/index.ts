@@ -2,7 +2,20 @@
 // definition with the same views as live pages), the loader snippet, and their types.
 export { Waymark } from './core/waymark.client';
 export { snippet, type SnippetOptions } from '@waymark/shared';
-export { parseMarkdown, type MdInline, type MdParagraph } from './ui/markdown.parser';
+export {
+  FRAGILE_MESSAGES,
+  fragileSignals,
+  looksGenerated,
+  type FragileSignal,
+} from './dom/fingerprint.rules';
+export type { PickerMessage } from './dom/element.picker';
+export {
+  parseMarkdown,
+  type MdBlock,
+  type MdInline,
+  type MdList,
+  type MdParagraph,
+} from './ui/markdown.parser';
 export type {
   ContentEventPayload,
   IdentifyOptions,

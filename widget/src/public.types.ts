@@ -30,6 +30,11 @@ export interface PreviewOptions {
   locale?: string;
   /** Overrides the definition's own theme, field by field. */
   theme?: Theme;
+  /**
+   * The step (flows) or question (surveys) index to open at, clamped to the last one; the
+   * builder shows the step being edited. Other kinds ignore it. Default: `0`.
+   */
+  startAt?: number;
 }
 
 /** Names accepted by `waymark.on` / `waymark.off`. */

@@ -62,6 +62,7 @@ const PATHS = {
     </>
   ),
   signOut: <path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 16l-4-4 4-4M6 12h10" />,
+  plus: <path d="M12 5v14M5 12h14" />,
 } satisfies Record<string, ComponentChildren>;
 
 export type IconName = keyof typeof PATHS;

@@ -1,5 +1,8 @@
 import type { WorkspaceSummary } from '@waymark/shared';
 import type { TargetedEvent } from 'preact';
+import { useState } from 'preact/hooks';
+import { useAppUrl } from '../api/workspace';
+import { CreateWorkspaceDialog } from './create-workspace-dialog';
 import { Icon } from './icons';
 
 interface TopBarProps {
@@ -8,8 +11,16 @@ interface TopBarProps {
   onWorkspace: (id: string) => void;
 }
 
-/** The current workspace (a switcher when there are several) and links out of the builder. */
+const ROLE_HELP: Record<WorkspaceSummary['role'], string> = {
+  owner: 'Owner: manages members, keys and settings, and edits content',
+  editor: 'Editor: creates, edits and publishes content',
+  viewer: 'Viewer: sees everything, changes nothing',
+};
+
+/** The current workspace (switcher, role, "Create workspace") and links out of the builder. */
 export function TopBar({ workspaces, workspace, onWorkspace }: TopBarProps) {
+  const [creating, setCreating] = useState(false);
+  const appUrl = useAppUrl();
   const onChange = (event: TargetedEvent<HTMLSelectElement>) =>
     onWorkspace(event.currentTarget.value);
   return (
@@ -31,18 +42,30 @@ export function TopBar({ workspaces, workspace, onWorkspace }: TopBarProps) {
         ) : (
           <span class="workspace-name">{workspace.name}</span>
         )}
-        <span class="role">{workspace.role}</span>
+        <span class="role" title={ROLE_HELP[workspace.role]}>
+          <span class="visually-hidden">Your role: </span>
+          {workspace.role}
+        </span>
+        <button
+          type="button"
+          class="button button-ghost button-small topbar-create"
+          onClick={() => setCreating(true)}
+        >
+          <Icon name="plus" />
+          <span class="topbar-create-label">New workspace</span>
+        </button>
       </div>
       <div class="topbar-links">
         <a class="topbar-link" href="/api/docs">
           <Icon name="docs" />
           API docs
         </a>
-        <a class="topbar-link" href="/demo/" target="_blank" rel="noopener">
-          Open demo app <span aria-hidden="true">↗</span>
+        <a class="topbar-link" href={appUrl} target="_blank" rel="noopener">
+          Open your app <span aria-hidden="true">↗</span>
           <span class="visually-hidden">(opens in a new tab)</span>
         </a>
       </div>
+      <CreateWorkspaceDialog open={creating} onClose={() => setCreating(false)} />
     </header>
   );
 }

@@ -5,6 +5,7 @@ import type {
   ContentDefinition,
   ContentKind,
   ContentStatus,
+  FeatureTag,
   Frequency,
   Schedule,
   Theme as ThemeTokens,
@@ -45,7 +46,7 @@ const ITEM_COLUMNS = `c.id, c.kind, c.name, c.status, c.priority, c.triggers, c.
   c.frequency, c.schedule, c.published_version_id AS "publishedVersionId"`;
 
 /**
- * Reads the published configuration the SDK serves (items, versions, themes). The SDK module
+ * Reads the published configuration the SDK serves (items, versions, themes, feature tags). The SDK module
  * caches the result per workspace and drops it when ConfigChanges says so.
  */
 @Injectable()
@@ -78,5 +79,26 @@ export class ContentConfigService {
       [workspaceId],
     );
     return new Map(rows.map((r) => [r.id, { theme: r.theme, stamp: r.stamp }]));
+  }
+
+  /** Feature tags as the SDK delivers them, by name. */
+  async featureTags(workspaceId: string): Promise<FeatureTag[]> {
+    const rows = await this.db.query<
+      Array<{ id: string; name: string; kind: 'click' | 'page'; target: unknown; url: string | null }>
+    >(
+      `SELECT id, name, kind, target, url FROM feature_tags WHERE workspace_id = $1 ORDER BY name, id`,
+      [workspaceId],
+    );
+    return rows.map((r): FeatureTag =>
+      r.kind === 'click'
+        ? {
+            id: r.id,
+            name: r.name,
+            kind: 'click',
+            target: r.target as Extract<FeatureTag, { kind: 'click' }>['target'],
+            ...(r.url ? { url: r.url } : {}),
+          }
+        : { id: r.id, name: r.name, kind: 'page', url: r.url ?? '' },
+    );
   }
 }

@@ -21,11 +21,17 @@ const MAX_IN_FLIGHT = 4;
 /** Rows per flush at most (one statement). */
 const MAX_ROWS = 5_000;
 
+/**
+ * One statement per flush. The rows travel as ONE json document (an array of arrays), which
+ * costs the server a single native JSON.stringify instead of nine escaped text arrays, and
+ * PostgreSQL reads it with json_to_recordset-like speed. `event_ids` decides which are new.
+ */
 const INSERT = `
   WITH input AS (
-    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                         $7::jsonb[], $8::jsonb[], $9::timestamptz[])
-      AS t(workspace_id, message_id, type, name, user_id, anonymous_id, properties, context, ts)
+    SELECT (r->>0)::uuid AS workspace_id, r->>1 AS message_id, r->>2 AS type, r->>3 AS name,
+           r->>4 AS user_id, r->>5 AS anonymous_id, (r->6)::jsonb AS properties,
+           (r->7)::jsonb AS context, (r->>8)::timestamptz AS ts
+    FROM json_array_elements($1::json) AS r
   ), fresh AS (
     INSERT INTO event_ids (workspace_id, message_id)
     SELECT workspace_id, message_id FROM input
@@ -34,6 +40,37 @@ const INSERT = `
   INSERT INTO events (workspace_id, message_id, type, name, user_id, anonymous_id, properties, context, ts)
   SELECT i.* FROM input i JOIN fresh f USING (workspace_id, message_id)
   RETURNING workspace_id, message_id`;
+
+/**
+ * PostgreSQL stores no NUL character in text or jsonb (`\u0000` is refused): one such event
+ * would fail the whole flush, other requests' events with it. It becomes U+FFFD instead. The
+ * look-behind keeps an escaped backslash followed by "u0000" (text, not a NUL) as it is.
+ */
+const NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
+export const withoutNul = (json: string): string =>
+  json.includes('\\u0000') ? json.replace(NUL, '$1\\ufffd') : json;
+
+/** The flush's rows as the statement's json parameter. */
+function payload(rows: Keyed[]): string {
+  let out = '[';
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    out +=
+      (i === 0 ? '' : ',') +
+      JSON.stringify([
+        r.workspaceId,
+        r.messageId,
+        r.type ?? 'track',
+        r.name,
+        r.userId,
+        r.anonymousId,
+        r.properties,
+        r.context ?? null,
+        r.ts.toISOString(),
+      ]);
+  }
+  return withoutNul(out + ']');
+}
 
 export type CommitListener = (touches: UserTouch[], merges: UserMerge[]) => void;
 
@@ -117,17 +154,7 @@ export class EventWriter {
           ? -1
           : 1,
     );
-    const params = [
-      rows.map((r) => r.workspaceId),
-      rows.map((r) => r.messageId),
-      rows.map((r) => r.type ?? 'track'),
-      rows.map((r) => r.name),
-      rows.map((r) => r.userId),
-      rows.map((r) => r.anonymousId),
-      rows.map((r) => JSON.stringify(r.properties)),
-      rows.map((r) => (r.context ? JSON.stringify(r.context) : null)),
-      rows.map((r) => r.ts.toISOString()),
-    ];
+    const params = [payload(rows)];
     const plan = this.identity.plan(rows);
     if (!plan.needsTransaction) {
       const fresh = await this.db.query<Array<{ workspace_id: string; message_id: string }>>(

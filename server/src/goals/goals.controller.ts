@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   contract,
   type Goal,
@@ -18,59 +7,72 @@ import {
   type GoalStatsQuery,
   type SegmentRefreshResult,
 } from '@waymark/shared';
+import { AuditService } from '../audit/audit.service';
 import { ZodPipe } from '../common/zod.pipe';
-import type { Environment } from '../workspaces/environment.entity';
-import { KeyEnvironment, SecretKeyGuard } from '../workspaces/key.guards';
+import {
+  Caller,
+  type CallerInfo,
+  definitionPrefixes,
+  KeyOrSession,
+} from '../segments/definition-access.controller';
 import { GoalsService } from './goals.service';
 
 type Params = { id: string };
 
-@Controller('api/v1/goals')
-@UseGuards(SecretKeyGuard)
+/** Goals at `/api/v1/goals` (secret key) and `/api/workspaces/:workspaceId/goals` (session). */
+@Controller(definitionPrefixes('goals'))
+@KeyOrSession()
 export class GoalsController {
-  constructor(private readonly goals: GoalsService) {}
+  constructor(
+    private readonly goals: GoalsService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
-  async list(@KeyEnvironment() env: Environment): Promise<{ data: Goal[] }> {
-    return { data: await this.goals.list(env.workspaceId) };
+  async list(@Caller() c: CallerInfo): Promise<{ data: Goal[] }> {
+    return { data: await this.goals.list(c.workspaceId) };
   }
 
   @Post()
   async create(
     @Body(new ZodPipe(contract.goalCreate.body)) body: GoalInput,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<Goal> {
-    const goal = await this.goals.create(env.workspaceId, body);
-    const stored = await this.goals.store.get(env.workspaceId, goal.id);
-    await this.goals.refresh(env.workspaceId, stored);
-    return this.goals.get(env.workspaceId, goal.id);
+    const goal = await this.goals.create(c.workspaceId, body);
+    const stored = await this.goals.store.get(c.workspaceId, goal.id);
+    await this.goals.refresh(c.workspaceId, stored);
+    const answer = await this.goals.get(c.workspaceId, goal.id);
+    await this.record(c, 'goal.created', goal.id, null, answer);
+    return answer;
   }
 
   @Get(':id')
-  get(
-    @Param(new ZodPipe(contract.goalGet.params)) p: Params,
-    @KeyEnvironment() env: Environment,
-  ): Promise<Goal> {
-    return this.goals.get(env.workspaceId, p.id);
+  get(@Param(new ZodPipe(contract.goalGet.params)) p: Params, @Caller() c: CallerInfo) {
+    return this.goals.get(c.workspaceId, p.id);
   }
 
   @Put(':id')
   async update(
     @Param(new ZodPipe(contract.goalUpdate.params)) p: Params,
     @Body(new ZodPipe(contract.goalUpdate.body)) body: GoalInput,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<Goal> {
-    await this.goals.update(env.workspaceId, p.id, body);
-    await this.goals.refresh(env.workspaceId, await this.goals.store.get(env.workspaceId, p.id));
-    return this.goals.get(env.workspaceId, p.id);
+    const before = await this.goals.get(c.workspaceId, p.id);
+    await this.goals.update(c.workspaceId, p.id, body);
+    await this.goals.refresh(c.workspaceId, await this.goals.store.get(c.workspaceId, p.id));
+    const answer = await this.goals.get(c.workspaceId, p.id);
+    await this.record(c, 'goal.updated', p.id, before, answer);
+    return answer;
   }
 
   @Delete(':id')
   async remove(
     @Param(new ZodPipe(contract.goalDelete.params)) p: Params,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<{ deleted: true }> {
-    await this.goals.remove(env.workspaceId, p.id);
+    const before = await this.goals.get(c.workspaceId, p.id);
+    await this.goals.remove(c.workspaceId, p.id);
+    await this.record(c, 'goal.deleted', p.id, before, null);
     return { deleted: true };
   }
 
@@ -78,18 +80,37 @@ export class GoalsController {
   @HttpCode(200)
   async refresh(
     @Param(new ZodPipe(contract.goalRefresh.params)) p: Params,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<SegmentRefreshResult> {
-    return this.goals.refresh(env.workspaceId, await this.goals.store.get(env.workspaceId, p.id));
+    return this.goals.refresh(c.workspaceId, await this.goals.store.get(c.workspaceId, p.id));
   }
 
   @Get(':id/stats')
   async stats(
     @Param(new ZodPipe(contract.goalStats.params)) p: Params,
     @Query(new ZodPipe(contract.goalStats.query)) query: GoalStatsQuery,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<GoalStats> {
-    await this.goals.store.get(env.workspaceId, p.id);
-    return this.goals.stats(env.workspaceId, p.id, query);
+    await this.goals.store.get(c.workspaceId, p.id);
+    return this.goals.stats(c.workspaceId, p.id, query);
+  }
+
+  /** Recorded after the change commits: the service does not take a transaction. */
+  private record(
+    c: CallerInfo,
+    action: string,
+    id: string,
+    before: Goal | null,
+    after: Goal | null,
+  ) {
+    const summary = (g: Goal | null) => g && { name: g.name, definition: g.definition };
+    return this.audit.record({
+      workspaceId: c.workspaceId,
+      actor: c.actor,
+      action,
+      target: { type: 'goal', id },
+      before: summary(before),
+      after: summary(after),
+    });
   }
 }

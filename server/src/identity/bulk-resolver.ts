@@ -4,6 +4,12 @@ import { IdentityResolver } from './identity-resolver';
 import type { JsonValue } from './json';
 
 type Kind = 'user' | 'anonymous';
+type Pending = Map<string, { v: JsonValue; t: string }>;
+interface Created {
+  userId: string | null;
+  at: Date;
+  traits: Pending;
+}
 const key = (kind: Kind, externalId: string): string => `${kind}\u0000${externalId}`;
 
 /**
@@ -15,10 +21,11 @@ const key = (kind: Kind, externalId: string): string => `${kind}\u0000${external
 export class BulkResolver {
   private readonly ids = new Map<string, string>();
   private readonly userIdOf = new Map<string, string | null>();
-  private creates: Array<{ id: string; userId: string | null; at: Date }> = [];
+  /** People created in this flush and not yet written: renames and traits fold into the INSERT. */
+  private creates = new Map<string, Created>();
   private links = new Map<string, { kind: Kind; externalId: string; endUserId: string }>();
   private renames = new Map<string, string>();
-  private traits = new Map<string, Map<string, { v: JsonValue; t: string }>>();
+  private traits = new Map<string, Pending>();
   private readonly slow: IdentityResolver;
 
   constructor(
@@ -73,7 +80,7 @@ export class BulkResolver {
 
   private create(userId: string | null, at: Date): string {
     const id = randomUUID();
-    this.creates.push({ id, userId, at });
+    this.creates.set(id, { userId, at, traits: new Map() });
     this.userIdOf.set(id, userId);
     if (userId) this.link('user', userId, id);
     return id;
@@ -81,7 +88,9 @@ export class BulkResolver {
 
   private setUserId(endUserId: string, userId: string): void {
     this.userIdOf.set(endUserId, userId);
-    this.renames.set(endUserId, userId);
+    const created = this.creates.get(endUserId);
+    if (created) created.userId = userId;
+    else this.renames.set(endUserId, userId);
   }
 
   /** Same decisions as IdentityResolver.resolve, in memory unless two people must merge. */
@@ -146,7 +155,7 @@ export class BulkResolver {
 
   /** Queues identify traits; per key the newest time wins (ties: the later call). */
   identify(endUserId: string, traits: Record<string, JsonValue>, at: Date): void {
-    let pending = this.traits.get(endUserId);
+    let pending = this.creates.get(endUserId)?.traits ?? this.traits.get(endUserId);
     if (!pending) this.traits.set(endUserId, (pending = new Map()));
     const t = at.toISOString();
     for (const [k, v] of Object.entries(traits)) {
@@ -165,21 +174,35 @@ export class BulkResolver {
     await this.slow.apply(this.canonical(endUserId), { kind: 'group', groupId, traits }, at);
   }
 
-  /** Writes what was decided in memory: new people, user ids, identities, then traits. */
+  /**
+   * Writes what was decided in memory: new people (with their user id and traits as decided in
+   * this flush), user ids of existing people, identities, then traits of existing people.
+   */
   async flush(): Promise<void> {
     const w = this.workspaceId;
-    if (this.creates.length > 0) {
+    if (this.creates.size > 0) {
+      const creates = [...this.creates];
+      const traitsOf = ({ traits }: Created, part: 'v' | 't'): string | null => {
+        if (traits.size === 0) return null;
+        const out: Record<string, JsonValue> = {};
+        for (const [k, x] of traits) out[k] = x[part];
+        return JSON.stringify(out);
+      };
       await this.q.query(
-        `INSERT INTO end_users (workspace_id, id, user_id, first_seen_at)
-         SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::timestamptz[])`,
+        `INSERT INTO end_users (workspace_id, id, user_id, first_seen_at, traits, trait_times)
+         SELECT $1, x.id, x.user_id, x.at, coalesce(x.traits, '{}'), coalesce(x.times, '{}')
+         FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::jsonb[], $6::jsonb[])
+           AS x(id, user_id, at, traits, times)`,
         [
           w,
-          this.creates.map((c) => c.id),
-          this.creates.map((c) => c.userId),
-          this.creates.map((c) => c.at),
+          creates.map(([id]) => id),
+          creates.map(([, c]) => c.userId),
+          creates.map(([, c]) => c.at),
+          creates.map(([, c]) => traitsOf(c, 'v')),
+          creates.map(([, c]) => traitsOf(c, 't')),
         ],
       );
-      this.creates = [];
+      this.creates = new Map();
     }
     if (this.renames.size > 0) {
       await this.q.query(

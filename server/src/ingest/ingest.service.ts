@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   INGEST_LIMITS,
-  SegmentMessageSchema,
   toFieldIssues,
   type IngestResponse,
   type SegmentBatch,
@@ -11,6 +10,7 @@ import { AppError } from '../common/app-error';
 import type { EventRow } from '../events/event-row';
 import { EventsService } from '../events/events.service';
 import type { JsonValue } from '../identity/json';
+import { JsonSegmentMessageSchema } from './message-schema';
 import { IngestRateLimiter } from './rate-limiter';
 import { segmentRow } from './segment-rows';
 
@@ -24,8 +24,12 @@ export class RateLimitedError extends AppError {
 }
 
 const TOO_LARGE = `An event may be at most ${INGEST_LIMITS.eventBytes} bytes.`;
-const tooLarge = (raw: unknown): boolean =>
-  Buffer.byteLength(JSON.stringify(raw) ?? '') > INGEST_LIMITS.eventBytes;
+/** Over 32 KB as UTF-8 (a UTF-16 unit is at most 3 bytes, so most events skip the count). */
+const tooLarge = (raw: unknown): boolean => {
+  const json = JSON.stringify(raw) ?? '';
+  if (json.length * 3 <= INGEST_LIMITS.eventBytes) return false;
+  return Buffer.byteLength(json) > INGEST_LIMITS.eventBytes;
+};
 
 const messageIdOf = (raw: unknown): string | undefined => {
   const id = (raw as { messageId?: unknown } | null)?.messageId;
@@ -56,7 +60,7 @@ export class IngestService {
     });
     if (measure && tooLarge(raw)) return reject([{ path: '', message: TOO_LARGE }]);
     const input = type && raw && typeof raw === 'object' ? { ...raw, type } : raw;
-    const parsed = SegmentMessageSchema.safeParse(input);
+    const parsed = JsonSegmentMessageSchema.safeParse(input);
     if (!parsed.success) return reject(toFieldIssues(parsed.error));
     return segmentRow(parsed.data, raw, batch, receivedAt);
   }

@@ -1,6 +1,6 @@
 import type { SegmentMessage } from '@waymark/shared';
 import { createHash } from 'node:crypto';
-import { correctSkew, type EventRow } from '../events/event-row';
+import type { EventRow } from '../events/event-row';
 import type { JsonValue } from '../identity/json';
 
 type Dict = Record<string, JsonValue>;
@@ -9,6 +9,17 @@ type Dict = Record<string, JsonValue>;
 export function derivedMessageId(raw: unknown): string {
   const { sentAt: _sentAt, writeKey: _writeKey, ...rest } = (raw ?? {}) as Record<string, unknown>;
   return `wm-${createHash('sha256').update(JSON.stringify(rest)).digest('base64url').slice(0, 32)}`;
+}
+
+let lastSentAt = '';
+let lastSentAtMs = NaN;
+/** Date.parse of a batch's sentAt, remembered: every event of a batch shares it. */
+function sentAtMs(sentAt: string): number {
+  if (sentAt !== lastSentAt) {
+    lastSentAt = sentAt;
+    lastSentAtMs = Date.parse(sentAt);
+  }
+  return lastSentAtMs;
 }
 
 /**
@@ -21,22 +32,40 @@ export function eventTime(
   receivedAt: Date,
 ): Date {
   if (!timestamp) return receivedAt;
-  return sentAt ? correctSkew(timestamp, sentAt, receivedAt) : new Date(timestamp);
+  return sentAt
+    ? new Date(receivedAt.getTime() - (sentAtMs(sentAt) - Date.parse(timestamp)))
+    : new Date(timestamp);
 }
 
-/** Maps a validated Segment message to an event row (names: the event, or `$page`, `$identify`…). */
+function isEmpty(dict: Dict): boolean {
+  for (const _ in dict) return false;
+  return true;
+}
+
+/** The message's context over the batch's (per key); null when neither says anything. */
+function contextOf(batch: Dict | undefined, message: Dict | undefined): Dict | null {
+  const context = batch && message ? { ...batch, ...message } : (message ?? batch);
+  return context && !isEmpty(context) ? context : null;
+}
+
+/**
+ * Maps a validated Segment message to an event row (names: the event, or `$page`, `$identify`…).
+ * Hot path (every ingested event): one object literal, no spreads of the message.
+ */
 export function segmentRow(
   message: SegmentMessage,
   raw: unknown,
   batch: { sentAt?: string | undefined; context?: Dict | undefined },
   receivedAt: Date,
 ): EventRow {
-  const context = { ...batch.context, ...message.context };
-  const base = {
+  const row: EventRow = {
     messageId: message.messageId ?? derivedMessageId(raw),
+    type: message.type,
+    name: '',
     userId: message.userId ?? null,
     anonymousId: message.anonymousId ?? null,
-    context: Object.keys(context).length > 0 ? context : null,
+    properties: {},
+    context: contextOf(batch.context, message.context),
     ts: eventTime(
       message.timestamp ?? message.originalTimestamp,
       message.sentAt ?? batch.sentAt,
@@ -45,38 +74,35 @@ export function segmentRow(
   };
   switch (message.type) {
     case 'track':
-      return { ...base, type: 'track', name: message.event, properties: message.properties };
+      row.name = message.event;
+      row.properties = message.properties;
+      return row;
     case 'identify':
-      return {
-        ...base,
-        type: 'identify',
-        name: '$identify',
-        properties: message.traits,
-        identity: { kind: 'identify', traits: message.traits },
-      };
+      row.name = '$identify';
+      row.properties = message.traits;
+      row.identity = { kind: 'identify', traits: message.traits };
+      return row;
     case 'page':
     case 'screen': {
-      const properties: Dict = { ...message.properties };
+      const category = message.type === 'page' ? message.category : undefined;
+      const properties: Dict =
+        message.name || category ? { ...message.properties } : message.properties;
       if (message.name) properties.name = message.name;
-      if (message.type === 'page' && message.category) properties.category = message.category;
-      return { ...base, type: message.type, name: `$${message.type}`, properties };
+      if (category) properties.category = category;
+      row.name = `$${message.type}`;
+      row.properties = properties;
+      return row;
     }
     case 'group':
-      return {
-        ...base,
-        type: 'group',
-        name: '$group',
-        properties: { groupId: message.groupId, traits: message.traits },
-        identity: { kind: 'group', groupId: message.groupId, traits: message.traits },
-      };
+      row.name = '$group';
+      row.properties = { groupId: message.groupId, traits: message.traits };
+      row.identity = { kind: 'group', groupId: message.groupId, traits: message.traits };
+      return row;
     case 'alias':
-      return {
-        ...base,
-        type: 'alias',
-        name: '$alias',
-        properties: { previousId: message.previousId },
-        identity: { kind: 'alias', previousId: message.previousId },
-      };
+      row.name = '$alias';
+      row.properties = { previousId: message.previousId };
+      row.identity = { kind: 'alias', previousId: message.previousId };
+      return row;
     default: {
       const unreachable: never = message;
       return unreachable;

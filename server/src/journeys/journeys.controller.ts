@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   contract,
   type Journey,
@@ -18,58 +7,74 @@ import {
   type JourneyStatsQuery,
   type SegmentRefreshResult,
 } from '@waymark/shared';
+import { AuditService } from '../audit/audit.service';
 import { ZodPipe } from '../common/zod.pipe';
-import type { Environment } from '../workspaces/environment.entity';
-import { KeyEnvironment, SecretKeyGuard } from '../workspaces/key.guards';
+import {
+  Caller,
+  type CallerInfo,
+  definitionPrefixes,
+  KeyOrSession,
+} from '../segments/definition-access.controller';
 import { JourneysService } from './journeys.service';
 
 type Params = { id: string };
 
-@Controller('api/v1/journeys')
-@UseGuards(SecretKeyGuard)
+/** Journeys at `/api/v1/journeys` (secret key) and `/api/workspaces/:workspaceId/journeys`. */
+@Controller(definitionPrefixes('journeys'))
+@KeyOrSession()
 export class JourneysController {
-  constructor(private readonly journeys: JourneysService) {}
+  constructor(
+    private readonly journeys: JourneysService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
-  async list(@KeyEnvironment() env: Environment): Promise<{ data: Journey[] }> {
-    return { data: await this.journeys.list(env.workspaceId) };
+  async list(@Caller() c: CallerInfo): Promise<{ data: Journey[] }> {
+    return { data: await this.journeys.list(c.workspaceId) };
   }
 
   @Post()
   async create(
     @Body(new ZodPipe(contract.journeyCreate.body)) body: JourneyInput,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<Journey> {
-    const journey = await this.journeys.create(env.workspaceId, body);
-    await this.journeys.refresh(env.workspaceId, journey);
-    return this.journeys.get(env.workspaceId, journey.id);
+    const journey = await this.journeys.create(c.workspaceId, body);
+    await this.journeys.refresh(c.workspaceId, journey);
+    const answer = await this.journeys.get(c.workspaceId, journey.id);
+    await this.record(c, 'journey.created', journey.id, null, answer);
+    return answer;
   }
 
   @Get(':id')
   get(
     @Param(new ZodPipe(contract.journeyGet.params)) p: Params,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<Journey> {
-    return this.journeys.get(env.workspaceId, p.id);
+    return this.journeys.get(c.workspaceId, p.id);
   }
 
   @Put(':id')
   async update(
     @Param(new ZodPipe(contract.journeyUpdate.params)) p: Params,
     @Body(new ZodPipe(contract.journeyUpdate.body)) body: JourneyInput,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<Journey> {
-    const journey = await this.journeys.update(env.workspaceId, p.id, body);
-    await this.journeys.refresh(env.workspaceId, journey);
-    return this.journeys.get(env.workspaceId, p.id);
+    const before = await this.journeys.get(c.workspaceId, p.id);
+    const journey = await this.journeys.update(c.workspaceId, p.id, body);
+    await this.journeys.refresh(c.workspaceId, journey);
+    const answer = await this.journeys.get(c.workspaceId, p.id);
+    await this.record(c, 'journey.updated', p.id, before, answer);
+    return answer;
   }
 
   @Delete(':id')
   async remove(
     @Param(new ZodPipe(contract.journeyDelete.params)) p: Params,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<{ deleted: true }> {
-    await this.journeys.remove(env.workspaceId, p.id);
+    const before = await this.journeys.get(c.workspaceId, p.id);
+    await this.journeys.remove(c.workspaceId, p.id);
+    await this.record(c, 'journey.deleted', p.id, before, null);
     return { deleted: true };
   }
 
@@ -77,20 +82,36 @@ export class JourneysController {
   @HttpCode(200)
   async refresh(
     @Param(new ZodPipe(contract.journeyRefresh.params)) p: Params,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<SegmentRefreshResult> {
-    return this.journeys.refresh(
-      env.workspaceId,
-      await this.journeys.store.get(env.workspaceId, p.id),
-    );
+    return this.journeys.refresh(c.workspaceId, await this.journeys.store.get(c.workspaceId, p.id));
   }
 
   @Get(':id/stats')
   stats(
     @Param(new ZodPipe(contract.journeyStats.params)) p: Params,
     @Query(new ZodPipe(contract.journeyStats.query)) query: JourneyStatsQuery,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<JourneyStats> {
-    return this.journeys.stats(env.workspaceId, p.id, query.stallDays);
+    return this.journeys.stats(c.workspaceId, p.id, query.stallDays);
+  }
+
+  /** Recorded after the change commits: the service does not take a transaction. */
+  private record(
+    c: CallerInfo,
+    action: string,
+    id: string,
+    before: Journey | null,
+    after: Journey | null,
+  ) {
+    const summary = (j: Journey | null) => j && { name: j.name, stages: j.stages };
+    return this.audit.record({
+      workspaceId: c.workspaceId,
+      actor: c.actor,
+      action,
+      target: { type: 'journey', id },
+      before: summary(before),
+      after: summary(after),
+    });
   }
 }

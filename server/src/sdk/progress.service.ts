@@ -1,9 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProgressUpdate } from '@waymark/shared';
 import { DataSource } from 'typeorm';
+import { ConfigChanges, PROGRESS_CHANNEL } from '../content/config-changes';
 import type { ProgressState } from './decision.engine';
 import { hotQuery } from './hot-query';
+import { KeyedCache } from './progress.cache';
+
+/** User keys whose progress is held in memory per instance (most hold no rows at all). */
+const CACHED_KEYS = 200_000;
+const NONE: ProgressState[] = [];
 
 /** One progress change, from `/sdk/v1/progress` or from a content event. */
 export interface ProgressChange {
@@ -104,29 +110,64 @@ interface Row {
   dismissed_at: Date | null;
 }
 
-/** Per-user progress in content items, so a walkthrough resumes on another page or device. */
+/**
+ * Per-user progress in content items, so a walkthrough resumes on another page or device.
+ * Reads go through an in-memory cache per user key (users without progress are remembered as
+ * such), dropped for a key when this instance writes it and when NOTIFY `waymark_progress`
+ * (a trigger on content_progress, any writer) says another did.
+ */
 @Injectable()
-export class ProgressService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+export class ProgressService implements OnModuleInit, OnModuleDestroy {
+  private readonly cache = new KeyedCache<ProgressState[]>(
+    CACHED_KEYS,
+    (keys) => this.load(keys),
+    NONE,
+  );
+  private readonly unsubscribe: Array<() => void> = [];
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: ConfigChanges,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe.push(
+      this.changes.on(PROGRESS_CHANNEL, (key) => this.cache.invalidate(key)),
+      this.changes.onState((live) => this.cache.setLive(live)),
+    );
+  }
+
+  onModuleDestroy(): void {
+    for (const off of this.unsubscribe.splice(0)) off();
+  }
 
   /**
    * Progress by content id over the given keys; the first key wins where several have a row
    * (the identified user's over the anonymous one's).
    */
-  async forUser(workspaceId: string, userKeys: string[]): Promise<Map<string, ProgressState>> {
+  forUser(workspaceId: string, userKeys: string[]): Promise<Map<string, ProgressState>> {
+    const keys = userKeys.map((k) => cacheKey(workspaceId, k));
+    const found = this.cache.getMany(keys);
+    return Array.isArray(found) ? Promise.resolve(merge(found)) : found.then(merge);
+  }
+
+  /** Rows of `<workspace> <user key>` keys, all of one workspace, in one query. */
+  private async load(keys: string[]): Promise<Map<string, ProgressState[]>> {
+    const split = keys[0]!.indexOf(' ');
+    const workspaceId = keys[0]!.slice(0, split);
     const rows = await hotQuery<Row>(
       this.db,
       'waymark_progress_for_user',
       `SELECT user_key, content_id, version_id, status, step_id, items, answers, shown_at,
               completed_at, dismissed_at
          FROM content_progress WHERE workspace_id = $1 AND user_key = ANY($2::text[])`,
-      [workspaceId, userKeys],
+      [workspaceId, keys.map((k) => k.slice(split + 1))],
     );
-    const rank = (key: string): number => userKeys.indexOf(key);
-    rows.sort((a, b) => rank(b.user_key) - rank(a.user_key));
-    const out = new Map<string, ProgressState>();
+    const out = new Map<string, ProgressState[]>();
     for (const r of rows) {
-      out.set(r.content_id, {
+      const key = cacheKey(workspaceId, r.user_key);
+      const list = out.get(key) ?? [];
+      list.push({
         contentId: r.content_id,
         versionId: r.version_id,
         status: r.status,
@@ -137,6 +178,7 @@ export class ProgressService {
         completedAt: r.completed_at?.toISOString() ?? null,
         dismissedAt: r.dismissed_at?.toISOString() ?? null,
       });
+      out.set(key, list);
     }
     return out;
   }
@@ -164,6 +206,20 @@ export class ProgressService {
       rows.map((r) => iso(r.dismissedAt)),
       rows.map((r) => iso(r.at)),
     ]);
+    // Committed (one statement): this instance reads it at once; others hear by NOTIFY.
+    this.cache.invalidate(cacheKey(workspaceId, userKey));
     return new Set(saved.map((r) => r.content_id));
   }
+}
+
+/** The cache key, also the payload NOTIFY `waymark_progress` carries. */
+const cacheKey = (workspaceId: string, userKey: string): string => `${workspaceId} ${userKey}`;
+
+/** Progress by content id; earlier keys win (values are shared: never mutate them). */
+function merge(perKey: ProgressState[][]): Map<string, ProgressState> {
+  const out = new Map<string, ProgressState>();
+  for (let i = perKey.length - 1; i >= 0; i--) {
+    for (const state of perKey[i]!) out.set(state.contentId, state);
+  }
+  return out;
 }

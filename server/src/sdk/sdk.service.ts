@@ -28,7 +28,7 @@ import {
   type UserState,
 } from './decision.engine';
 import { ProgressService, type ProgressChange } from './progress.service';
-import { sessionAnswerJson, toEligible } from './session.answer';
+import { sessionAnswer, toEligible } from './session.answer';
 import { surveyAnswerRows } from './survey-answer.rows';
 import { hashKeyOf, userKeysOf } from './user-keys';
 import type { WorkspaceConfig } from './workspace-config';
@@ -58,18 +58,18 @@ export class SdkService {
     private readonly workspaces: WorkspacesService,
   ) {}
 
-  /** The session answer as JSON text (see `sessionAnswerJson`) and its etag. */
+  /** The session answer as JSON bytes (see `sessionAnswer`) and its etag. */
   async session(
     workspaceId: string,
     body: SessionRequest,
-  ): Promise<{ json: string; etag: string }> {
+  ): Promise<{ body: Buffer; etag: string }> {
     this.verify(workspaceId, body.user, body.userHash);
     const now = new Date();
     const config = await this.cache.get(workspaceId);
     const who = { user: body.user, traits: body.traits, context: body.context };
     const { decision, state } = await this.decideFor(workspaceId, config, who, now);
     await this.assignments.save(workspaceId, decision.newAssignments);
-    return sessionAnswerJson(decision, state.progress, body.context.locale);
+    return sessionAnswer(decision, state.progress, body.context.locale, config);
   }
 
   /**

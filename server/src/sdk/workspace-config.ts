@@ -5,6 +5,7 @@ import {
   ruleDeps,
   type Audience,
   type ContentDefinition,
+  type FeatureTag,
   type Holdout,
   type Rule,
   type RuleDeps,
@@ -14,6 +15,7 @@ import {
 import { createHash } from 'node:crypto';
 import type { ItemRow, ThemeRow, VersionRow } from '../content/content-config.service';
 import type { Experiment } from '../experiments/experiment.entity';
+import { AnswerMemo } from './session.answer';
 
 /** One immutable version as served: shared theme merged in, localized copies memoised. */
 export class VersionPayload {
@@ -116,6 +118,12 @@ export interface WorkspaceConfig {
   deps: RuleDeps;
   /** Trait keys the audiences read, to tell when the request's traits are enough. */
   traitKeys: string[];
+  /** The workspace's feature tags as the session answer's JSON array, serialised once. */
+  featureTagsJson: string;
+  /** Changes with the feature tags, for the cache validator. */
+  featureTagsStamp: string;
+  /** Session answers assembled from this configuration, by etag. */
+  answers: AnswerMemo;
   loadedAt: number;
 }
 
@@ -186,6 +194,7 @@ export function buildWorkspaceConfig(
   versions: VersionRow[],
   experiments: Experiment[],
   themes: Map<string, ThemeRow>,
+  featureTags: FeatureTag[] = [],
 ): WorkspaceConfig {
   const payloads = new Map<string, VersionPayload>();
   for (const v of versions) {
@@ -235,6 +244,7 @@ export function buildWorkspaceConfig(
       gate,
     };
   });
+  const featureTagsJson = JSON.stringify(featureTags);
   const gates: TraitGates = new Map();
   const ungated: ConfigItem[] = [];
   for (const item of compiled) {
@@ -256,6 +266,9 @@ export function buildWorkspaceConfig(
     ungated,
     deps,
     traitKeys: [...traitKeys],
+    featureTagsJson,
+    featureTagsStamp: createHash('sha1').update(featureTagsJson).digest('base64url'),
+    answers: new AnswerMemo(),
     loadedAt: Date.now(),
   };
 }

@@ -146,6 +146,34 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Re-evaluates, for these users, every definition whose rule reads what changed for them. */
   async evaluate(workspaceId: string, dirty: Map<string, Dirty>, now = new Date()): Promise<void> {
+    const goals = (await this.goals.store.cached(workspaceId)).map((goal) => {
+      const def = GoalDefinitionSchema.parse(goal.body);
+      const deps =
+        def.kind === 'rule'
+          ? ruleDeps(def.rule)
+          : ruleDeps({
+              type: 'event',
+              name: def.event,
+              where: def.where,
+              count: { op: 'gte', value: 1 },
+            });
+      return { goal, deps };
+    });
+    const journeys = (await this.journeys.store.cached(workspaceId)).map((journey) => ({
+      journey,
+      deps: journey.body.reduce((acc, stage) => ruleDeps(stage.rule, acc), ruleDeps({ all: [] })),
+    }));
+    const segments = (await this.segments.store.cached(workspaceId)).map((s) => ({
+      ...s,
+      deps: ruleDeps(s.body),
+    }));
+    // Users no definition cares about are dropped before any query (the hot path of ingestion
+    // when nothing reads their events). Merging dirty marks only adds to them, so a user left
+    // out here could not be affected through the person they merged into either.
+    const all = [...goals, ...journeys, ...segments].map((x) => x.deps);
+    for (const [id, d] of dirty) if (!all.some((deps) => affects(deps, d))) dirty.delete(id);
+    if (dirty.size === 0) return;
+
     const canonical = await this.identity.canonical(workspaceId, [...dirty.keys()]);
     const users = new Map<string, Dirty>();
     for (const [id, d] of dirty) {
@@ -163,32 +191,14 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
     const usersFor = (deps: RuleDeps) =>
       [...users].filter(([, d]) => affects(deps, d)).map(([id]) => id);
 
-    for (const goal of await this.goals.store.cached(workspaceId)) {
-      const def = GoalDefinitionSchema.parse(goal.body);
-      const deps =
-        def.kind === 'rule'
-          ? ruleDeps(def.rule)
-          : ruleDeps({
-              type: 'event',
-              name: def.event,
-              where: def.where,
-              count: { op: 'gte', value: 1 },
-            });
+    for (const { goal, deps } of goals) {
       const ids = usersFor(deps);
       if (ids.length) await this.goals.refresh(workspaceId, goal, now, ids);
     }
-    for (const journey of await this.journeys.store.cached(workspaceId)) {
-      const deps = journey.body.reduce(
-        (acc, stage) => ruleDeps(stage.rule, acc),
-        ruleDeps({ all: [] }),
-      );
+    for (const { journey, deps } of journeys) {
       const ids = usersFor(deps);
       if (ids.length) await this.journeys.refresh(workspaceId, journey, now, ids);
     }
-    const segments = (await this.segments.store.cached(workspaceId)).map((s) => ({
-      ...s,
-      deps: ruleDeps(s.body),
-    }));
     for (const segment of dependencyOrder(segments)) {
       const ids = usersFor(segment.deps);
       if (ids.length) await this.segments.refresh(workspaceId, segment, now, ids);

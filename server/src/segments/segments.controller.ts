@@ -9,7 +9,6 @@ import {
   Put,
   Query,
   Res,
-  UseGuards,
 } from '@nestjs/common';
 import {
   contract,
@@ -23,68 +22,90 @@ import {
 } from '@waymark/shared';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
+import { AuditService } from '../audit/audit.service';
 import { ZodPipe } from '../common/zod.pipe';
-import type { Environment } from '../workspaces/environment.entity';
-import { KeyEnvironment, SecretKeyGuard } from '../workspaces/key.guards';
+import {
+  Caller,
+  type CallerInfo,
+  definitionPrefixes,
+  KeyOrSession,
+  MinimumRole,
+} from './definition-access.controller';
 import { SegmentsService } from './segments.service';
 
 type Params = { id: string };
 
-@Controller('api/v1/segments')
-@UseGuards(SecretKeyGuard)
+/**
+ * Segments at `/api/v1/segments` (secret key) and `/api/workspaces/:workspaceId/segments`
+ * (builder session): one set of handlers. Params validate with the v1 schema; for the builder
+ * door the guard has already checked `workspaceId`, which the schema strips.
+ */
+@Controller(definitionPrefixes('segments'))
+@KeyOrSession()
 export class SegmentsController {
-  constructor(private readonly segments: SegmentsService) {}
+  constructor(
+    private readonly segments: SegmentsService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
-  async list(@KeyEnvironment() env: Environment): Promise<{ data: Segment[] }> {
-    return { data: await this.segments.list(env.workspaceId) };
+  async list(@Caller() c: CallerInfo): Promise<{ data: Segment[] }> {
+    return { data: await this.segments.list(c.workspaceId) };
   }
 
   /** Members are computed before the answer, so the count it shows is real. */
   @Post()
   async create(
     @Body(new ZodPipe(contract.segmentCreate.body)) body: SegmentInput,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<Segment> {
-    const segment = await this.segments.create(env.workspaceId, body);
-    await this.segments.refresh(env.workspaceId, segment);
-    return this.segments.get(env.workspaceId, segment.id);
+    const segment = await this.segments.create(c.workspaceId, body);
+    await this.segments.refresh(c.workspaceId, segment);
+    const answer = await this.segments.get(c.workspaceId, segment.id);
+    await this.record(c, 'segment.created', answer.id, null, answer);
+    return answer;
   }
 
   @Post('preview')
   @HttpCode(200)
+  @MinimumRole('viewer')
   preview(
     @Body(new ZodPipe(contract.segmentPreview.body)) body: SegmentPreviewRequest,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<SegmentPreview> {
-    return this.segments.preview(env.workspaceId, body.rule, body.sample);
+    return this.segments.preview(c.workspaceId, body.rule, body.sample);
   }
 
   @Get(':id')
   get(
     @Param(new ZodPipe(contract.segmentGet.params)) p: Params,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<Segment> {
-    return this.segments.get(env.workspaceId, p.id);
+    return this.segments.get(c.workspaceId, p.id);
   }
 
   @Put(':id')
   async update(
     @Param(new ZodPipe(contract.segmentUpdate.params)) p: Params,
     @Body(new ZodPipe(contract.segmentUpdate.body)) body: SegmentInput,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<Segment> {
-    const segment = await this.segments.update(env.workspaceId, p.id, body);
-    await this.segments.refresh(env.workspaceId, segment);
-    return this.segments.get(env.workspaceId, p.id);
+    const before = await this.segments.get(c.workspaceId, p.id);
+    const segment = await this.segments.update(c.workspaceId, p.id, body);
+    await this.segments.refresh(c.workspaceId, segment);
+    const answer = await this.segments.get(c.workspaceId, p.id);
+    await this.record(c, 'segment.updated', p.id, before, answer);
+    return answer;
   }
 
   @Delete(':id')
   async remove(
     @Param(new ZodPipe(contract.segmentDelete.params)) p: Params,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<{ deleted: true }> {
-    await this.segments.remove(env.workspaceId, p.id);
+    const before = await this.segments.get(c.workspaceId, p.id);
+    await this.segments.remove(c.workspaceId, p.id);
+    await this.record(c, 'segment.deleted', p.id, before, null);
     return { deleted: true };
   }
 
@@ -92,30 +113,27 @@ export class SegmentsController {
   @HttpCode(200)
   async refresh(
     @Param(new ZodPipe(contract.segmentRefresh.params)) p: Params,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<SegmentRefreshResult> {
-    return this.segments.refresh(
-      env.workspaceId,
-      await this.segments.store.get(env.workspaceId, p.id),
-    );
+    return this.segments.refresh(c.workspaceId, await this.segments.store.get(c.workspaceId, p.id));
   }
 
   @Get(':id/members')
   members(
     @Param(new ZodPipe(contract.segmentMembers.params)) p: Params,
     @Query(new ZodPipe(contract.segmentMembers.query)) query: SegmentMembersQuery,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
   ): Promise<SegmentMembersPage> {
-    return this.segments.members(env.workspaceId, p.id, query.limit, query.cursor);
+    return this.segments.members(c.workspaceId, p.id, query.limit, query.cursor);
   }
 
   @Get(':id/members.csv')
   async csv(
     @Param(new ZodPipe(contract.segmentMembersCsv.params)) p: Params,
-    @KeyEnvironment() env: Environment,
+    @Caller() c: CallerInfo,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const lines = this.segments.csv(env.workspaceId, p.id);
+    const lines = this.segments.csv(c.workspaceId, p.id);
     const first = await lines.next(); // 404 before any byte is sent
     async function* all() {
       if (!first.done) yield first.value;
@@ -125,5 +143,24 @@ export class SegmentsController {
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="segment-${p.id}.csv"`)
       .send(Readable.from(all()));
+  }
+
+  /** Recorded after the change commits: the service does not take a transaction. */
+  private record(
+    c: CallerInfo,
+    action: string,
+    id: string,
+    before: Segment | null,
+    after: Segment | null,
+  ): Promise<void> {
+    const summary = (s: Segment | null) => s && { name: s.name, rule: s.rule };
+    return this.audit.record({
+      workspaceId: c.workspaceId,
+      actor: c.actor,
+      action,
+      target: { type: 'segment', id },
+      before: summary(before),
+      after: summary(after),
+    });
   }
 }

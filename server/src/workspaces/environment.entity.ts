@@ -11,4 +11,7 @@ export class Environment {
   /** The secret key's last four characters, to tell keys apart in the builder. */
   @Column('text', { name: 'secret_key_hint' }) secretKeyHint: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** When a request with the SDK key last arrived (stamped at most once a minute). */
+  @Column('timestamptz', { name: 'sdk_last_seen_at', nullable: true })
+  sdkLastSeenAt: Date | null;
 }

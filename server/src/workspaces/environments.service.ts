@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Environment as EnvironmentDto, EnvironmentWithSecret } from '@waymark/shared';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import { accountActor, AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { randomToken, sha256 } from '../common/tokens';
 import { Environment } from './environment.entity';
+import { SdkKeyCache, type ResolvedSdkKey } from './sdk-key.cache';
 
 type Actor = { id: string; email: string };
 
@@ -15,18 +16,79 @@ export const newSecretKey = (): string => randomToken('wm_sk_', 24);
 const hintOf = (secretKey: string): string => `…${secretKey.slice(-4)}`;
 /** Enough of the public SDK key to tell it apart in the audit log. */
 const sdkKeyHint = (sdkKey: string): string => `${sdkKey.slice(0, 10)}…`;
+/** `sdk_last_seen_at` is stamped at most this often per environment (and instance). */
+const SEEN_EVERY_MS = 60_000;
 
 /**
  * Environments and their keys. The SDK key is public (it ships in the snippet); the secret key is
  * stored as a SHA-256 hash and shown once, when made. Rotation replaces a key in one UPDATE: the
- * old one stops resolving with the next request (key lookups are not cached).
+ * old one stops resolving with the next request — SDK key lookups are cached (`sdkKeys`), and
+ * the cache is dropped here at once after commit and on every other instance by NOTIFY.
  */
 @Injectable()
 export class EnvironmentsService {
+  private readonly log = new Logger('EnvironmentsService');
+  /** SDK key → environment and identity settings (see SdkKeyCache). */
+  readonly sdkKeys = new SdkKeyCache((sdkKey) => this.resolveSdkKey(sdkKey));
+  /** Environment id → when this instance last stamped `sdk_last_seen_at`. */
+  private readonly stamped = new Map<string, number>();
+
   constructor(
     @InjectRepository(Environment) private readonly environments: Repository<Environment>,
     private readonly audit: AuditService,
   ) {}
+
+  /** Resolves a public SDK key, with its workspace's identity settings, in one query. */
+  async resolveSdkKey(sdkKey: string): Promise<ResolvedSdkKey | null> {
+    const rows = (await this.environments.query(
+      `SELECT e.workspace_id, e.id, e.name, e.sdk_key, e.secret_key_hash, e.secret_key_hint,
+              e.created_at, e.sdk_last_seen_at, w.identity_secret, w.require_identity_verification
+         FROM environments e JOIN workspaces w ON w.id = e.workspace_id
+        WHERE e.sdk_key = $1`,
+      [sdkKey],
+    )) as Array<Record<string, unknown>>;
+    const row = rows[0];
+    if (!row) return null;
+    const environment = this.environments.create({
+      workspaceId: row.workspace_id as string,
+      id: row.id as string,
+      name: row.name as string,
+      sdkKey: row.sdk_key as string,
+      secretKeyHash: row.secret_key_hash as string,
+      secretKeyHint: row.secret_key_hint as string,
+      createdAt: row.created_at as Date,
+      sdkLastSeenAt: row.sdk_last_seen_at as Date | null,
+    });
+    const identity = {
+      secret: row.identity_secret as string,
+      required: row.require_identity_verification as boolean,
+    };
+    return { environment, identity };
+  }
+
+  /**
+   * Notes that an SDK request with this environment's key arrived: `sdk_last_seen_at`, at most
+   * once a minute per environment, in the background (the request does not wait; a failure is
+   * logged and retried with a later request).
+   */
+  sdkKeySeen(environment: Environment): void {
+    const now = Date.now();
+    const last = this.stamped.get(environment.id);
+    if (last !== undefined && now - last < SEEN_EVERY_MS) return;
+    if (this.stamped.size >= 10_000) this.stamped.clear();
+    this.stamped.set(environment.id, now);
+    this.environments
+      .query(
+        `UPDATE environments SET sdk_last_seen_at = now()
+          WHERE workspace_id = $1 AND id = $2
+            AND (sdk_last_seen_at IS NULL OR sdk_last_seen_at < now() - interval '1 minute')`,
+        [environment.workspaceId, environment.id],
+      )
+      .catch((error: unknown) => {
+        this.stamped.delete(environment.id);
+        this.log.warn(`could not stamp sdk_last_seen_at: ${String(error)}`);
+      });
+  }
 
   async list(workspaceId: string): Promise<EnvironmentDto[]> {
     const rows = await this.environments.find({
@@ -66,7 +128,7 @@ export class EnvironmentsService {
     environmentId: string,
     actor: Actor,
   ): Promise<EnvironmentDto> {
-    return this.environments.manager.transaction(async (tx) => {
+    const rotated = await this.environments.manager.transaction(async (tx) => {
       const before = await this.locked(tx, workspaceId, environmentId);
       const sdkKey = newSdkKey();
       await tx.getRepository(Environment).update({ workspaceId, id: environmentId }, { sdkKey });
@@ -81,6 +143,9 @@ export class EnvironmentsService {
       );
       return toDto(after);
     });
+    // This instance at once; the others when the trigger's NOTIFY reaches them.
+    this.sdkKeys.forgetWorkspace(workspaceId);
+    return rotated;
   }
 
   async rotateSecretKey(
@@ -163,5 +228,6 @@ function toDto(row: Environment): EnvironmentDto {
     sdkKey: row.sdkKey,
     secretKeyHint: row.secretKeyHint,
     createdAt: row.createdAt.toISOString(),
+    sdkLastSeenAt: row.sdkLastSeenAt?.toISOString() ?? null,
   };
 }

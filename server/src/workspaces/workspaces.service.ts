@@ -10,21 +10,17 @@ import { EnvironmentsService } from './environments.service';
 import { Environment } from './environment.entity';
 import { verifyUserHash } from './identity-hash';
 import { Membership, type Role } from './membership.entity';
+import type { IdentitySettings } from './sdk-key.cache';
 import { Workspace } from './workspace.entity';
-
-interface IdentitySettings {
-  secret: string;
-  required: boolean;
-}
 
 export const newIdentitySecret = (): string => randomToken('wm_is_', 32);
 
 @Injectable()
 export class WorkspacesService {
   /**
-   * Identity settings of workspaces whose SDK key was resolved on this instance, refreshed by
-   * every `findBySdkKey` (the same query), so `verifyIdentity` is synchronous and never older
-   * than the request's own key lookup.
+   * Identity settings of workspaces whose SDK key was resolved on this instance, set by every
+   * `findBySdkKey` from the same (cached) lookup, so `verifyIdentity` is synchronous and never
+   * older than the request's own key lookup.
    */
   private readonly identity = new Map<string, IdentitySettings>();
 
@@ -108,7 +104,7 @@ export class WorkspacesService {
   async get(workspaceId: string, role: Role): Promise<WorkspaceDto> {
     const workspace = await this.workspaces.findOneBy({ id: workspaceId });
     if (!workspace) throw new AppError('not_found', 'No such workspace.');
-    return toDto(workspace, role);
+    return toDto(workspace, role, await appUrlOf(this.workspaces.manager, workspaceId));
   }
 
   async update(
@@ -116,32 +112,47 @@ export class WorkspacesService {
     change: WorkspaceUpdate,
     actor: { id: string; email: string; role: Role },
   ): Promise<WorkspaceDto> {
-    return this.workspaces.manager.transaction(async (tx) => {
+    const updated = await this.workspaces.manager.transaction(async (tx) => {
       const repo = tx.getRepository(Workspace);
       const before = await repo.findOne({
         where: { id: workspaceId },
         lock: { mode: 'pessimistic_write' },
       });
       if (!before) throw new AppError('not_found', 'No such workspace.');
-      const after = { ...before, ...definedOnly(change) };
+      const { appUrl, ...fields } = change;
+      const appUrlBefore = await appUrlOf(tx, workspaceId);
+      const appUrlAfter = appUrl === undefined ? appUrlBefore : appUrl;
+      const after = { ...before, ...definedOnly(fields) };
       await repo.update(
         { id: workspaceId },
         { name: after.name, requireIdentityVerification: after.requireIdentityVerification },
       );
+      // app_url is not mapped on the entity (workspace.entity.ts belongs to another change).
+      if (appUrl !== undefined) {
+        await tx.query('UPDATE workspaces SET app_url = $2 WHERE id = $1', [workspaceId, appUrl]);
+      }
       await this.audit.record(
         {
           workspaceId,
           actor: accountActor(actor),
           action: 'workspace.updated',
           target: { type: 'workspace', id: workspaceId },
-          before: pick(before, change),
-          after: pick(after, change),
+          before: {
+            ...pick(before, fields),
+            ...(appUrl === undefined ? {} : { appUrl: appUrlBefore }),
+          },
+          after: {
+            ...pick(after, fields),
+            ...(appUrl === undefined ? {} : { appUrl: appUrlAfter }),
+          },
         },
         tx,
       );
-      this.forget(workspaceId);
-      return toDto(after, actor.role);
+      return toDto(after, actor.role, appUrlAfter);
     });
+    // This instance at once; the others when the trigger's NOTIFY reaches them.
+    this.forgetKeys(workspaceId);
+    return updated;
   }
 
   async identitySecret(workspaceId: string): Promise<string> {
@@ -167,35 +178,47 @@ export class WorkspacesService {
         tx,
       );
     });
-    this.forget(workspaceId);
+    this.forgetKeys(workspaceId);
     return secret;
   }
 
-  /** Resolves a public SDK key; loads the workspace's identity settings in the same query. */
+  /**
+   * Resolves a public SDK key (cached: see `EnvironmentsService.sdkKeys`) and keeps its
+   * workspace's identity settings for `verifyIdentity`.
+   */
   async findBySdkKey(sdkKey: string): Promise<Environment | null> {
-    const rows = (await this.environments.query(
-      `SELECT e.workspace_id, e.id, e.name, e.sdk_key, e.secret_key_hash, e.secret_key_hint,
-              e.created_at, w.identity_secret, w.require_identity_verification
-         FROM environments e JOIN workspaces w ON w.id = e.workspace_id
-        WHERE e.sdk_key = $1`,
-      [sdkKey],
-    )) as Array<Record<string, unknown>>;
-    const row = rows[0];
-    if (!row) return null;
-    const environment = this.environments.create({
-      workspaceId: row.workspace_id as string,
-      id: row.id as string,
-      name: row.name as string,
-      sdkKey: row.sdk_key as string,
-      secretKeyHash: row.secret_key_hash as string,
-      secretKeyHint: row.secret_key_hint as string,
-      createdAt: row.created_at as Date,
-    });
-    this.identity.set(environment.workspaceId, {
-      secret: row.identity_secret as string,
-      required: row.require_identity_verification as boolean,
-    });
-    return environment;
+    const keys = this.environmentsService.sdkKeys;
+    const resolved = keys.peek(sdkKey) ?? (await keys.get(sdkKey));
+    if (!resolved) return null;
+    this.identity.set(resolved.environment.workspaceId, resolved.identity);
+    return resolved.environment;
+  }
+
+  /** `findBySdkKey` without waiting, when the key is in memory; undefined otherwise. */
+  peekSdkKey(sdkKey: string): Environment | undefined {
+    const resolved = this.environmentsService.sdkKeys.peek(sdkKey);
+    if (!resolved) return undefined;
+    this.identity.set(resolved.environment.workspaceId, resolved.identity);
+    return resolved.environment;
+  }
+
+  /** Stamps the environment's `sdkLastSeenAt` in the background (throttled). */
+  sdkKeySeen(environment: Environment): void {
+    this.environmentsService.sdkKeySeen(environment);
+  }
+
+  /**
+   * Forgets the workspace's cached key lookups and identity settings: after its own changes,
+   * and when another instance's reach this one (NOTIFY `waymark_keys`, wired by the SDK module).
+   */
+  forgetKeys(workspaceId: string): void {
+    this.identity.delete(workspaceId);
+    this.environmentsService.sdkKeys.forgetWorkspace(workspaceId);
+  }
+
+  /** Whether cross-instance key invalidation is live (the SDK module's change listener). */
+  setKeyInvalidationLive(live: boolean): void {
+    this.environmentsService.sdkKeys.setLive(live);
   }
 
   findBySecretKey(secretKey: string): Promise<Environment | null> {
@@ -226,27 +249,35 @@ export class WorkspacesService {
       required: workspace.requireIdentityVerification,
     });
   }
-
-  private forget(workspaceId: string): void {
-    this.identity.delete(workspaceId);
-  }
 }
 
-function toDto(workspace: Workspace, role: Role): WorkspaceDto {
+function toDto(workspace: Workspace, role: Role, appUrl: string | null): WorkspaceDto {
   return {
     id: workspace.id,
     name: workspace.name,
     role,
     requireIdentityVerification: workspace.requireIdentityVerification,
+    appUrl,
     createdAt: workspace.createdAt.toISOString(),
   };
 }
 
-const definedOnly = (change: WorkspaceUpdate): Partial<Workspace> =>
+/** The customer's app URL (column `app_url`, read by SQL: the entity does not map it). */
+async function appUrlOf(manager: EntityManager, workspaceId: string): Promise<string | null> {
+  const rows = await manager.query<Array<{ app_url: string | null }>>(
+    'SELECT app_url FROM workspaces WHERE id = $1',
+    [workspaceId],
+  );
+  return rows[0]?.app_url ?? null;
+}
+
+type EntityChange = Omit<WorkspaceUpdate, 'appUrl'>;
+
+const definedOnly = (change: EntityChange): Partial<Workspace> =>
   Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
 
 /** The changed fields only, for the audit summary (never the secret). */
-function pick(workspace: Workspace, change: WorkspaceUpdate): Record<string, unknown> {
+function pick(workspace: Workspace, change: EntityChange): Record<string, unknown> {
   const summary: Record<string, unknown> = {};
   if (change.name !== undefined) summary.name = workspace.name;
   if (change.requireIdentityVerification !== undefined)

@@ -9,6 +9,11 @@ export const EnvironmentSchema = z
     /** The secret key's last characters, to tell keys apart; the key itself is shown once. */
     secretKeyHint: z.string(),
     createdAt: z.string(),
+    /**
+     * When a request with this environment's SDK key last arrived (stamped at most once a minute),
+     * null if never: the install page's "installation detected".
+     */
+    sdkLastSeenAt: z.string().nullable(),
   })
   .meta({ id: 'Environment' });
 export type Environment = z.infer<typeof EnvironmentSchema>;

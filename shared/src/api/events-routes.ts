@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RouteContract } from './contract.js';
+import { WorkspaceParamsSchema } from './content.schema.js';
 import {
   IngestResponseSchema,
   SegmentBatchSchema,
@@ -45,86 +46,181 @@ const segmentCall = <T extends SegmentMessageType>(type: T) =>
     response: IngestResponseSchema,
   }) as const;
 
+/** `{workspaceId}` then `{id}`: a definition reached through a builder session. */
+export const WorkspaceDefinitionParamsSchema = WorkspaceParamsSchema.extend({ id: z.uuid() });
+
+/**
+ * The two doors to segments, goals and journeys: `key` (server-to-server, `/api/v1/<plural>`,
+ * the secret key as Bearer) and `session` (the builder, `/api/workspaces/{workspaceId}/<plural>`,
+ * viewers read and editors write). One generator makes both, so they cannot drift; the server
+ * serves both with one controller per concept.
+ */
+type Door = 'key' | 'session';
+
+const door = (d: Door, plural: string) =>
+  d === 'key'
+    ? {
+        base: `/api/v1/${plural}`,
+        auth: 'secret-key' as const,
+        collection: {},
+        item: { params: SegmentIdParamsSchema },
+        who: '',
+      }
+    : {
+        base: `/api/workspaces/{workspaceId}/${plural}`,
+        auth: 'session' as const,
+        collection: { params: WorkspaceParamsSchema },
+        item: { params: WorkspaceDefinitionParamsSchema },
+        who: ' (viewers read; editors change)',
+      };
+
 const crud = <I extends z.ZodType, O extends z.ZodType, L extends z.ZodType>(
+  d: Door,
   name: string,
-  path: string,
+  plural: string,
   input: I,
   output: O,
   list: L,
-) =>
-  ({
+) => {
+  const { base, auth, collection, item, who } = door(d, plural);
+  return {
     list: {
       method: 'GET',
-      path,
-      summary: `List ${name}s.`,
+      path: base,
+      summary: `List ${name}s${who}.`,
       tag: name,
-      auth: 'secret-key',
+      auth,
+      ...collection,
       response: list,
     },
     create: {
       method: 'POST',
-      path,
+      path: base,
       summary: `Create a ${name}; it is computed for every user before the answer.`,
       tag: name,
-      auth: 'secret-key',
+      auth,
+      ...collection,
       body: input,
       response: output,
       status: 201,
     },
     get: {
       method: 'GET',
-      path: `${path}/{id}`,
+      path: `${base}/{id}`,
       summary: `One ${name}.`,
       tag: name,
-      auth: 'secret-key',
-      params: SegmentIdParamsSchema,
+      auth,
+      ...item,
       response: output,
     },
     update: {
       method: 'PUT',
-      path: `${path}/{id}`,
+      path: `${base}/{id}`,
       summary: `Replace a ${name}; recomputed before the answer.`,
       tag: name,
-      auth: 'secret-key',
-      params: SegmentIdParamsSchema,
+      auth,
+      ...item,
       body: input,
       response: output,
     },
     remove: {
       method: 'DELETE',
-      path: `${path}/{id}`,
+      path: `${base}/{id}`,
       summary: `Delete a ${name} and its computed state.`,
       tag: name,
-      auth: 'secret-key',
-      params: SegmentIdParamsSchema,
+      auth,
+      ...item,
       response: SegmentDeletedSchema,
     },
     refresh: {
       method: 'POST',
-      path: `${path}/{id}/refresh`,
+      path: `${base}/{id}/refresh`,
       summary: `Recompute a ${name} for every user now; answers when done.`,
       tag: name,
-      auth: 'secret-key',
-      params: SegmentIdParamsSchema,
+      auth,
+      ...item,
       response: SegmentRefreshResultSchema,
     },
-  }) as const;
+  } as const;
+};
 
-const segments = crud(
-  'segment',
-  '/api/v1/segments',
-  SegmentInputSchema,
-  SegmentSchema,
-  SegmentListSchema,
-);
-const goals = crud('goal', '/api/v1/goals', GoalInputSchema, GoalSchema, GoalListSchema);
-const journeys = crud(
-  'journey',
-  '/api/v1/journeys',
-  JourneyInputSchema,
-  JourneySchema,
-  JourneyListSchema,
-);
+/** Segments: CRUD plus preview while editing, members by cursor and as CSV. */
+const segmentRoutes = (d: Door) => {
+  const { base, auth, collection, item } = door(d, 'segments');
+  return {
+    ...crud(d, 'segment', 'segments', SegmentInputSchema, SegmentSchema, SegmentListSchema),
+    preview: {
+      method: 'POST',
+      path: `${base}/preview`,
+      summary: 'While editing: how many users a rule holds for now, and a sample of them.',
+      tag: 'segment',
+      auth,
+      ...collection,
+      body: SegmentPreviewRequestSchema,
+      response: SegmentPreviewSchema,
+    },
+    members: {
+      method: 'GET',
+      path: `${base}/{id}/members`,
+      summary: 'Current members, paged by cursor.',
+      tag: 'segment',
+      auth,
+      ...item,
+      query: SegmentMembersQuerySchema,
+      response: SegmentMembersPageSchema,
+    },
+    membersCsv: {
+      method: 'GET',
+      path: `${base}/{id}/members.csv`,
+      summary: 'Current members as CSV (endUserId, userId, anonymousId, enteredAt).',
+      tag: 'segment',
+      auth,
+      ...item,
+      response: z.string(),
+    },
+  } as const;
+};
+
+const goalRoutes = (d: Door) => {
+  const { base, auth, item } = door(d, 'goals');
+  return {
+    ...crud(d, 'goal', 'goals', GoalInputSchema, GoalSchema, GoalListSchema),
+    stats: {
+      method: 'GET',
+      path: `${base}/{id}/stats`,
+      summary: 'Completion rate over time.',
+      tag: 'goal',
+      auth,
+      ...item,
+      query: GoalStatsQuerySchema,
+      response: GoalStatsSchema,
+    },
+  } as const;
+};
+
+const journeyRoutes = (d: Door) => {
+  const { base, auth, item } = door(d, 'journeys');
+  return {
+    ...crud(d, 'journey', 'journeys', JourneyInputSchema, JourneySchema, JourneyListSchema),
+    stats: {
+      method: 'GET',
+      path: `${base}/{id}/stats`,
+      summary: 'Per stage: current users, entries, conversion to the next, time in stage, stalls.',
+      tag: 'journey',
+      auth,
+      ...item,
+      query: JourneyStatsQuerySchema,
+      response: JourneyStatsSchema,
+    },
+  } as const;
+};
+
+const segments = segmentRoutes('key');
+const goals = goalRoutes('key');
+const journeys = journeyRoutes('key');
+const wsSegments = segmentRoutes('session');
+const wsGoals = goalRoutes('session');
+const wsJourneys = journeyRoutes('session');
 
 /** Routes of events, identity, segments, goals and journeys; spread into `contract`. */
 export const eventsRoutes = {
@@ -160,64 +256,45 @@ export const eventsRoutes = {
   segmentUpdate: segments.update,
   segmentDelete: segments.remove,
   segmentRefresh: segments.refresh,
-  segmentPreview: {
-    method: 'POST',
-    path: '/api/v1/segments/preview',
-    summary: 'While editing: how many users a rule holds for now, and a sample of them.',
-    tag: 'segment',
-    auth: 'secret-key',
-    body: SegmentPreviewRequestSchema,
-    response: SegmentPreviewSchema,
-  },
-  segmentMembers: {
-    method: 'GET',
-    path: '/api/v1/segments/{id}/members',
-    summary: 'Current members, paged by cursor.',
-    tag: 'segment',
-    auth: 'secret-key',
-    params: SegmentIdParamsSchema,
-    query: SegmentMembersQuerySchema,
-    response: SegmentMembersPageSchema,
-  },
-  segmentMembersCsv: {
-    method: 'GET',
-    path: '/api/v1/segments/{id}/members.csv',
-    summary: 'Current members as CSV (endUserId, userId, anonymousId, enteredAt).',
-    tag: 'segment',
-    auth: 'secret-key',
-    params: SegmentIdParamsSchema,
-    response: z.string(),
-  },
+  segmentPreview: segments.preview,
+  segmentMembers: segments.members,
+  segmentMembersCsv: segments.membersCsv,
   goalList: goals.list,
   goalCreate: goals.create,
   goalGet: goals.get,
   goalUpdate: goals.update,
   goalDelete: goals.remove,
   goalRefresh: goals.refresh,
-  goalStats: {
-    method: 'GET',
-    path: '/api/v1/goals/{id}/stats',
-    summary: 'Completion rate over time.',
-    tag: 'goal',
-    auth: 'secret-key',
-    params: SegmentIdParamsSchema,
-    query: GoalStatsQuerySchema,
-    response: GoalStatsSchema,
-  },
+  goalStats: goals.stats,
   journeyList: journeys.list,
   journeyCreate: journeys.create,
   journeyGet: journeys.get,
   journeyUpdate: journeys.update,
   journeyDelete: journeys.remove,
   journeyRefresh: journeys.refresh,
-  journeyStats: {
-    method: 'GET',
-    path: '/api/v1/journeys/{id}/stats',
-    summary: 'Per stage: current users, entries, conversion to the next, time in stage, stalls.',
-    tag: 'journey',
-    auth: 'secret-key',
-    params: SegmentIdParamsSchema,
-    query: JourneyStatsQuerySchema,
-    response: JourneyStatsSchema,
-  },
+  journeyStats: journeys.stats,
+  // The same routes for the builder, through the session (`/api/workspaces/{workspaceId}/…`).
+  wsSegmentList: wsSegments.list,
+  wsSegmentCreate: wsSegments.create,
+  wsSegmentGet: wsSegments.get,
+  wsSegmentUpdate: wsSegments.update,
+  wsSegmentDelete: wsSegments.remove,
+  wsSegmentRefresh: wsSegments.refresh,
+  wsSegmentPreview: wsSegments.preview,
+  wsSegmentMembers: wsSegments.members,
+  wsSegmentMembersCsv: wsSegments.membersCsv,
+  wsGoalList: wsGoals.list,
+  wsGoalCreate: wsGoals.create,
+  wsGoalGet: wsGoals.get,
+  wsGoalUpdate: wsGoals.update,
+  wsGoalDelete: wsGoals.remove,
+  wsGoalRefresh: wsGoals.refresh,
+  wsGoalStats: wsGoals.stats,
+  wsJourneyList: wsJourneys.list,
+  wsJourneyCreate: wsJourneys.create,
+  wsJourneyGet: wsJourneys.get,
+  wsJourneyUpdate: wsJourneys.update,
+  wsJourneyDelete: wsJourneys.remove,
+  wsJourneyRefresh: wsJourneys.refresh,
+  wsJourneyStats: wsJourneys.stats,
 } as const satisfies Record<string, RouteContract>;

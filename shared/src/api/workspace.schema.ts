@@ -6,6 +6,15 @@ import { RoleSchema } from './auth.schema.js';
 export const WorkspaceIdParamsSchema = z.object({ workspaceId: z.uuid() });
 export type WorkspaceIdParams = z.infer<typeof WorkspaceIdParamsSchema>;
 
+/** The customer's app: an absolute http(s) URL, no credentials in it. */
+export const AppUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .refine((value) => {
+    const url = URL.canParse(value) ? new URL(value) : null;
+    return !url || (url.username === '' && url.password === '');
+  }, 'must not contain a user name or password');
+
 export const WorkspaceSchema = z
   .object({
     id: z.uuid(),
@@ -14,6 +23,8 @@ export const WorkspaceSchema = z
     role: RoleSchema,
     /** When true, `/sdk/v1/session` refuses a user id without a valid `userHash`. */
     requireIdentityVerification: z.boolean(),
+    /** The customer's app, where the element picker and previews open; null: the demo app. */
+    appUrl: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Workspace' });
@@ -28,6 +39,8 @@ export const WorkspaceUpdateSchema = z
   .object({
     name: DisplayNameSchema.optional(),
     requireIdentityVerification: z.boolean().optional(),
+    /** An http(s) URL of the customer's app; null clears it. */
+    appUrl: AppUrlSchema.nullable().optional(),
   })
   .meta({ id: 'WorkspaceUpdate' });
 export type WorkspaceUpdate = z.infer<typeof WorkspaceUpdateSchema>;

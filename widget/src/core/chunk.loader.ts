@@ -1,6 +1,8 @@
 import type { SurfaceModule } from './surface.port';
 import type * as AnchorChunk from '../surfaces/anchor.chunk';
 import type * as DialogPart from '../ui/dialog.view';
+import type * as TagsChunk from '../surfaces/tags.chunk';
+import type * as BuilderChunk from '../surfaces/builder.chunk';
 import type * as WhyChunk from './why.explainer';
 
 /**
@@ -18,6 +20,10 @@ export interface Chunks {
   /** Modals and slideouts. */
   dialog: typeof DialogPart;
   why: typeof WhyChunk;
+  /** Feature tags (clicks and page views turned into named events). */
+  tags: typeof TagsChunk;
+  /** Builder mode: the element picker and draft previews on the customer's app. */
+  builder: typeof BuilderChunk;
 }
 export type ChunkName = keyof Chunks;
 
@@ -30,6 +36,8 @@ const table: { [N in ChunkName]: () => Promise<Chunks[N]> } = {
   tooltip: () => import('../surfaces/anchor.chunk'),
   dialog: () => import('../ui/dialog.view'),
   why: () => import('./why.explainer'),
+  tags: () => import('../surfaces/tags.chunk'),
+  builder: () => import('../surfaces/builder.chunk'),
 };
 
 /**

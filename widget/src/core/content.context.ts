@@ -53,6 +53,8 @@ export function runContent(
   request: Omit<RunRequest, 'item'>,
   preview: boolean,
   options: PreviewOptions = {},
+  /** A draft previewed on the customer's app: its links navigate (a multi-page tour). */
+  onApp = false,
 ): ContentRun {
   const runtime = preview ? null : host.runtime;
   const saved = runtime?.progress.get(item.id);
@@ -122,8 +124,9 @@ export function runContent(
       progress({ answers: { [questionId]: value } });
     },
     perform: (action: ButtonAction) => {
-      // A preview moves between steps only: no URLs, events or other content.
-      if (preview) return;
+      // A preview moves between steps only: no events or other content, and no URLs but on the
+      // customer's app.
+      if (preview && !(onApp && action.type === 'url')) return;
       if (action.type === 'track') host.track(action.event);
       else if (action.type === 'start') host.start(action.contentId);
       else if (action.type === 'url' && /^https?:\/\//i.test(action.url)) {

@@ -1,7 +1,6 @@
 import type {
   EligibleContent,
   EventsRequest,
-  FeatureTag,
   HoldoutContent,
   ProgressRequest,
   SdkContext,
@@ -28,8 +27,6 @@ export interface Runtime {
   progress: ProgressTracker;
   transport: Transport;
   scheduler: ContentScheduler;
-  /** Feature tags from the last session answer: clicks on them become named events. */
-  tags: FeatureTag[];
   locale: string;
   context(): SdkContext;
   stop(): void;
@@ -42,8 +39,7 @@ export interface RuntimeHooks {
   /** Content that became eligible because of delivered events. */
   onEventsContent(content: EligibleContent[], holdouts: HoldoutContent[]): void;
   /** The route changed (after the scheduler saw it). */
-  onRoute(): void;
-  track(event: string, properties: Traits): void;
+  onRoute(href: string): void;
   /** Sent with event batches, so newly eligible content is resolved for the right user. */
   identityExtras(): Pick<EventsRequest, 'traits' | 'userHash'>;
 }
@@ -111,7 +107,7 @@ export function startRuntime(
     window,
     (href) => {
       scheduler.route(href);
-      hooks.onRoute();
+      hooks.onRoute(href);
     },
     (error) => log.error('route change failed', error),
   );
@@ -123,7 +119,6 @@ export function startRuntime(
     progress: new ProgressTracker(),
     transport,
     scheduler,
-    tags: [],
     locale,
     context,
     stop() {
@@ -132,7 +127,6 @@ export function startRuntime(
       removeEventListener('pagehide', flush);
       removeEventListener('online', retryNow);
       document.removeEventListener('visibilitychange', onVisibility);
-      document.removeEventListener('click', onClick, true);
       flush();
       queue.stop();
       progressQueue.stop();
@@ -150,17 +144,6 @@ export function startRuntime(
   const onVisibility = (): void => {
     if (document.visibilityState === 'hidden') flush();
   };
-  const onClick = (event: Event): void => {
-    const element = event.target instanceof Element ? event.target : null;
-    for (const tag of runtime.tags) {
-      try {
-        const selector = tag.kind === 'click' ? tag.target.selector : undefined;
-        if (selector && element?.closest(selector)) hooks.track(tag.name, { featureTagId: tag.id });
-      } catch {
-        // An invalid selector from the server matches nothing.
-      }
-    }
-  };
   // Back online: deliver now instead of waiting out the backoff.
   const retryNow = (): void => {
     void queue.flush();
@@ -169,6 +152,5 @@ export function startRuntime(
   addEventListener('pagehide', flush);
   addEventListener('online', retryNow);
   document.addEventListener('visibilitychange', onVisibility);
-  document.addEventListener('click', onClick, true);
   return runtime;
 }

@@ -1,6 +1,7 @@
 import type {
   ContentDefinition,
   EligibleContent,
+  FeatureTag,
   HoldoutContent,
   SessionResponse,
   Traits,
@@ -13,6 +14,7 @@ import type {
   WaymarkOptions,
   WhyReport,
 } from '../public.types';
+import { inBuilderMode } from './builder.mode';
 import { setChunkBase } from './chunk.loader';
 import { chunksFor } from './chunk.plan';
 import { runContent, type ContextHost, type EventBody } from './content.context';
@@ -20,6 +22,8 @@ import { createLogger } from './debug.logger';
 import { explainLater, loadParts } from './lazy.run';
 import { startRuntime, type Runtime } from './runtime.factory';
 import type { ContentRun } from './surface.port';
+import { matchUrlPattern } from './trigger.matcher';
+import type { TagWatch } from '../surfaces/tags.chunk';
 import { randomId } from './uuid.util';
 
 const SESSION_RETRIES = 3;
@@ -43,6 +47,10 @@ export class Waymark {
   #sessionSeq = 0;
   #loaded = false;
   #trackPages = true;
+  /** Opened by the builder (picker or draft preview): no live content, nothing recorded. */
+  #builderMode = false;
+  /** Feature tags, once a session answer carried some (their chunk loads then). */
+  #tags: Promise<TagWatch> | null = null;
   /** Shared with every content run (see `ContextHost`). */
   #host: ContextHost = {
     log: createLogger(),
@@ -85,14 +93,18 @@ export class Waymark {
         expose: ({ id: contentId, experimentId }) =>
           this.#enqueue({ type: 'exposure', contentId, experimentId, properties: {} }),
         onEventsContent: (content, holdouts) => this.#apply(content, false, holdouts),
-        onRoute: () => this.#trackPages && this.page(),
-        track: (event, properties) => this.track(event, properties),
+        onRoute: (href) => {
+          this.#preview?.onRoute(href);
+          if (this.#trackPages) this.page();
+          void this.#tags?.then((watch) => watch.route(href));
+        },
         identityExtras: () => ({
           traits: this.#traits,
           ...(this.#userHash === undefined ? {} : { userHash: this.#userHash }),
         }),
       });
       this.#runtime = this.#host.runtime = runtime;
+      if (this.#startBuilderMode(sdkKey, options)) return;
       this.#preload((runtime.storage.getItem(CHUNKS_KEY) ?? '').split(',').filter(Boolean));
       this.#requestSession();
       // After the calls queued with init (identify) replay, so the view is the user's.
@@ -182,6 +194,10 @@ export class Waymark {
    * content hides meanwhile (it resumes on the next route change). Missing targets draw centered.
    */
   preview(definition: ContentDefinition, options: PreviewOptions = {}): void {
+    this.#runPreview(definition, options, false);
+  }
+
+  #runPreview(definition: ContentDefinition, options: PreviewOptions, onApp: boolean): void {
     this.#guard('preview', () => {
       this.#preview?.stop();
       this.#runtime?.scheduler.pause();
@@ -192,9 +208,15 @@ export class Waymark {
       const run = runContent(
         this.#host,
         item,
-        { index: 0, announce: true, shown() {}, end },
+        {
+          index: Math.max(0, Math.floor(options.startAt ?? 0) || 0),
+          announce: true,
+          shown() {},
+          end,
+        },
         true,
         options,
+        onApp,
       );
       this.#preview = run;
       run.start();
@@ -211,6 +233,8 @@ export class Waymark {
       this.#runtime = this.#host.runtime = null;
       this.#preview?.stop();
       this.#preview = null;
+      void this.#tags?.then((watch) => watch.stop());
+      this.#tags = null;
       this.#host.stage.host?.remove();
       this.#host.stage = { nonce: this.#host.stage.nonce };
     });
@@ -267,7 +291,52 @@ export class Waymark {
     runtime.scheduler.setContent(items, replace, holdouts);
   }
 
+  /** Hands the session's feature tags to the `tags` chunk, loading it the first time. */
+  #setTags(tags: FeatureTag[]): void {
+    if (!this.#tags && tags.length === 0) return;
+    const log = this.#host.log;
+    const watch = (this.#tags ??= loadParts(['tags']).then(({ tags: chunk }) =>
+      chunk!.watchTags({
+        track: (name, properties) => this.track(name, properties),
+        matchUrl: matchUrlPattern,
+        onError: (error) => log.error('feature tag failed', error),
+      }),
+    ));
+    watch
+      .then((tagWatch) => tagWatch.set(tags))
+      .catch((error: unknown) => {
+        if (this.#tags === watch) this.#tags = null;
+        log.error('feature tags failed', error);
+      });
+  }
+
+  /**
+   * Opened by the builder (`#waymark-pick=…`, `#waymark-preview=…`, or a tab previewing a
+   * draft): loads the `builder` chunk, and no live content is loaded or recorded. False on an
+   * ordinary page.
+   */
+  #startBuilderMode(sdkKey: string, { apiHost, nonce }: WaymarkOptions): boolean {
+    if (!inBuilderMode(location.hash)) return false;
+    this.#builderMode = true;
+    this.#trackPages = false;
+    const log = this.#host.log;
+    loadParts(['builder'])
+      .then(({ builder }) =>
+        builder!.startBuilderMode({
+          builderOrigin: new URL(apiHost).origin,
+          sdkKey,
+          nonce,
+          log,
+          on: (name, listener) => this.on(name, listener),
+          preview: (definition, options) => this.#runPreview(definition, options, true),
+        }),
+      )
+      .catch((error: unknown) => log.error('builder mode failed', error));
+    return true;
+  }
+
   #requestSession(): void {
+    if (this.#builderMode) return;
     clearTimeout(this.#sessionTimer);
     cancelAnimationFrame(this.#sessionFrame);
     // Deferred: the snippet replays init + identify in one go; that is one request. At the next
@@ -296,7 +365,7 @@ export class Waymark {
       if (seq !== this.#sessionSeq) return;
       this.#host.log.debug('session', response);
       this.#loaded = true;
-      runtime.tags = response.featureTags ?? [];
+      this.#setTags(response.featureTags ?? []);
       this.#apply(response.content, true, response.holdouts);
     } catch (error) {
       if (seq !== this.#sessionSeq) return;

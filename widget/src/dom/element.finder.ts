@@ -21,7 +21,7 @@ export function findElement(doc: Document, target: ElementTarget): Element | nul
   return pool[index] ?? null;
 }
 
-function collectCandidates(doc: Document, target: ElementTarget): Element[] {
+export function collectCandidates(doc: Document, target: ElementTarget): Element[] {
   const found = new Set<Element>();
   const add = (selector: string | undefined): void => {
     if (!selector) return;
@@ -39,7 +39,7 @@ function collectCandidates(doc: Document, target: ElementTarget): Element[] {
   return [...found];
 }
 
-function describe(element: Element, target: ElementTarget): CandidateDescriptor {
+export function describe(element: Element, target: ElementTarget): CandidateDescriptor {
   const attributes: Record<string, string> = {};
   for (const name of Object.keys(target.attributes)) {
     const value = element.getAttribute(name);

@@ -1,6 +1,7 @@
 import type { ElementTarget } from '@waymark/shared';
 import {
   attributeWeight,
+  countBestCandidates,
   implicitRole,
   MIN_SCORE,
   normalizeText,
@@ -116,5 +117,25 @@ describe('implicitRole', () => {
     ['div', null, false, null],
   ] as const)('<%s type=%s href=%s> is %s', (tag, type, hasHref, role) => {
     expect(implicitRole(tag, type, hasHref)).toBe(role);
+  });
+});
+
+describe('countBestCandidates', () => {
+  const wanted = target({ text: 'Delete', role: 'button', tag: 'button' });
+  const button = candidate({ tag: 'button', role: 'button', text: 'delete' });
+
+  it('is 1 when one candidate scores best', () => {
+    expect(countBestCandidates(wanted, [button, candidate({ tag: 'a', role: 'link' })])).toBe(1);
+  });
+
+  it('counts candidates tied at the best score', () => {
+    expect(
+      countBestCandidates(wanted, [button, { ...button }, { ...button, visible: false }]),
+    ).toBe(3);
+  });
+
+  it('is 0 when nothing reaches the minimum score', () => {
+    expect(countBestCandidates(wanted, [candidate({ tag: 'div' })])).toBe(0);
+    expect(countBestCandidates(wanted, [])).toBe(0);
   });
 });

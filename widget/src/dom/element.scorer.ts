@@ -88,3 +88,16 @@ export function pickBestCandidate(
   });
   return best;
 }
+
+/**
+ * How many candidates share the best score (at least `MIN_SCORE`): 1 means the fingerprint is
+ * unique, 0 that nothing matches. The picker reports it to the builder. Pure.
+ */
+export function countBestCandidates(
+  target: ElementTarget,
+  candidates: readonly CandidateDescriptor[],
+): number {
+  const scores = candidates.map((candidate) => scoreCandidate(target, candidate));
+  const best = Math.max(MIN_SCORE, ...scores);
+  return scores.filter((score) => score === best).length;
+}

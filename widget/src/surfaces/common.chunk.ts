@@ -7,5 +7,5 @@ export * from '../ui/stage';
 export * from '../ui/blocks.view';
 export * from '../ui/focus';
 export * from '../ui/i18n';
-export * from '../dom/element.finder';
+export { findElement, isVisible } from '../dom/element.finder';
 export * from '../dom/element.waiter';

@@ -22,7 +22,8 @@ export const baseCss =
   '.card{position:fixed;top:0;left:0;width:max-content;min-width:240px;max-width:min(340px,calc(100vw - 16px));padding:16px;background:var(--bg);color:var(--fg);border:1px solid #8883;border-radius:var(--r);box-shadow:0 12px 32px #1018282e;animation:wm-in .2s}' +
   '.card:focus{outline:0}' +
   'h2{margin:0;margin-inline-end:28px;margin-bottom:6px;font-size:16px;line-height:1.35}' +
-  'p{margin:0 0 8px}' +
+  'p,ul,ol{margin:0 0 8px}' +
+  'ul,ol{padding-inline-start:20px}' +
   'code{padding:1px 5px;border-radius:4px;background:#8882}' +
   'a{color:var(--a)}' +
   'img{display:block;max-width:100%;margin:4px 0 10px;border-radius:8px}' +

@@ -4,8 +4,10 @@ import { isSafeHref, parseMarkdown, type MdInline } from './markdown.parser';
 const inline = (source: string): MdInline[] => {
   const paragraphs = parseMarkdown(source);
   expect(paragraphs).toHaveLength(1);
-  return paragraphs[0]?.children ?? [];
+  const [first] = paragraphs;
+  return first?.type === 'paragraph' ? first.children : [];
 };
+const text = (value: string): MdInline => ({ type: 'text', value });
 
 describe('parseMarkdown', () => {
   it('splits paragraphs on blank lines and keeps single newlines as breaks', () => {
@@ -90,6 +92,65 @@ describe('parseMarkdown', () => {
 
   it('returns no paragraphs for blank input', () => {
     expect(parseMarkdown(' \n\n \n')).toEqual([]);
+  });
+});
+
+describe('parseMarkdown lists', () => {
+  it('parses a bulleted list after a paragraph line, with inline markup in items', () => {
+    expect(parseMarkdown('You can:\n- **invite** people\n* set [roles](https://x.test/r)')).toEqual(
+      [
+        { type: 'paragraph', children: [text('You can:')] },
+        {
+          type: 'list',
+          ordered: false,
+          start: 1,
+          items: [
+            [{ type: 'strong', children: [text('invite')] }, text(' people')],
+            [text('set '), { type: 'link', href: 'https://x.test/r', children: [text('roles')] }],
+          ],
+        },
+      ],
+    );
+  });
+
+  it('parses a numbered list keeping its first number, and text after it as a paragraph', () => {
+    expect(parseMarkdown('3. Open settings\n4) Save\nThen reload.')).toEqual([
+      { type: 'list', ordered: true, start: 3, items: [[text('Open settings')], [text('Save')]] },
+      { type: 'paragraph', children: [text('Then reload.')] },
+    ]);
+  });
+
+  it('continues an item on an indented line and splits lists of different kinds', () => {
+    expect(parseMarkdown('- one\n  still one\n1. first')).toEqual([
+      {
+        type: 'list',
+        ordered: false,
+        start: 1,
+        items: [[text('one'), { type: 'break' }, text('still one')]],
+      },
+      { type: 'list', ordered: true, start: 1, items: [[text('first')]] },
+    ]);
+  });
+
+  it('needs a space after the marker, so emphasis and numbers stay text', () => {
+    expect(parseMarkdown('*not a list*\n-5 degrees\n2024.')).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'em', children: [text('not a list')] },
+          { type: 'break' },
+          text('-5 degrees'),
+          { type: 'break' },
+          text('2024.'),
+        ],
+      },
+    ]);
+  });
+
+  it('keeps HTML in items as literal text', () => {
+    expect(parseMarkdown('- <img src=x onerror=alert(1)>')).toEqual([
+      { type: 'list', ordered: false, start: 1, items: [[text('<img src=x onerror=alert(1)>')]] },
+    ]);
   });
 });
 

@@ -12,6 +12,19 @@ export interface MdParagraph {
   children: MdInline[];
 }
 
+/** `- item` / `* item` (bulleted) or `1. item` / `1) item` (numbered, from `start`). */
+export interface MdList {
+  type: 'list';
+  ordered: boolean;
+  start: number;
+  items: MdInline[][];
+}
+
+export type MdBlock = MdParagraph | MdList;
+
+/** A list item's marker: a bullet, or a number of up to 9 digits with `.` or `)`. */
+const ITEM = /^[ \t]{0,3}(?:([-*+])|(\d{1,9})[.)])[ \t]+(.*)$/;
+
 /**
  * One token per match: an escape, `code`, **strong** (may hold other spans), *em* (starts and
  * ends on a non-space, no nested stars), [label](href), or a line break. Unmatched delimiters
@@ -27,16 +40,49 @@ export function isSafeHref(href: string): boolean {
 
 /**
  * Parses the subset authors may use in text blocks: paragraphs (blank-line separated), line
- * breaks, `**bold**`, `*italic*`, `` `code` ``, `[label](https://…)` and `\` escapes. Anything
- * else, HTML included, stays literal text. Pure: returns a tree.
+ * breaks, bulleted (`- item`) and numbered (`1. item`) lists, `**bold**`, `*italic*`,
+ * `` `code` ``, `[label](https://…)` and `\` escapes. Anything else, HTML included, stays
+ * literal text. Pure: returns a tree.
  */
-export function parseMarkdown(source: string): MdParagraph[] {
-  return source
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n/)
-    .map((block) => block.trim())
-    .filter((block) => block.length > 0)
-    .map((block) => ({ type: 'paragraph', children: parseInline(block, true) }));
+export function parseMarkdown(source: string): MdBlock[] {
+  const blocks: MdBlock[] = [];
+  for (const block of source.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
+    let text: string[] = [];
+    const endText = (): void => {
+      const joined = text.join('\n').trim();
+      if (joined) blocks.push({ type: 'paragraph', children: parseInline(joined, true) });
+      text = [];
+    };
+    let list = null as MdList | null;
+    let item: string[] = [];
+    const endItem = (): void => {
+      if (list && item.length > 0) list.items.push(parseInline(item.join('\n').trim(), true));
+      item = [];
+    };
+    for (const line of block.split('\n')) {
+      const marker = ITEM.exec(line);
+      const ordered = marker?.[2] !== undefined;
+      if (marker) {
+        endItem();
+        // A list starts after text, or when the other kind of marker follows.
+        if (list?.ordered !== ordered) {
+          endText();
+          list = { type: 'list', ordered, start: ordered ? Number(marker[2]) : 1, items: [] };
+          blocks.push(list);
+        }
+        item = [marker[3] ?? ''];
+      } else if (list && /^[ \t]+\S/.test(line)) {
+        item.push(line.trim()); // An indented line continues the item (a line break in it).
+      } else {
+        endItem();
+        list = null;
+        text.push(line);
+      }
+    }
+    endItem();
+    endText();
+  }
+  return blocks;
 }
 
 function parseInline(src: string, links: boolean): MdInline[] {

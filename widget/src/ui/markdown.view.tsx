@@ -5,9 +5,16 @@ import { parseMarkdown, type MdInline } from './markdown.parser';
 export function MarkdownView({ source }: { source: string }) {
   return (
     <>
-      {parseMarkdown(source).map((p, i) => (
-        <p key={i}>{renderInline(p.children)}</p>
-      ))}
+      {parseMarkdown(source).map((block, i) => {
+        if (block.type === 'paragraph') return <p key={i}>{renderInline(block.children)}</p>;
+        const items = block.items.map((item, j) => <li key={j}>{renderInline(item)}</li>);
+        if (!block.ordered) return <ul key={i}>{items}</ul>;
+        return (
+          <ol key={i} start={block.start === 1 ? undefined : block.start}>
+            {items}
+          </ol>
+        );
+      })}
     </>
   );
 }

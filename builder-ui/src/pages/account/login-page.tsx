@@ -2,9 +2,10 @@ import type { MeResponse } from '@waymark/shared';
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describeError, type ApiClient } from '../../api';
+import { Link } from '../../components/link';
 import { TextField } from '../../components/text-field';
 import { useTitle } from '../../components/use-title';
-import { Brand } from '../../shell/brand';
+import { AccountFrame, hereWithQuery } from './account-frame';
 
 type Field = 'email' | 'password';
 
@@ -85,48 +86,60 @@ export function LoginPage({ api, onSignedIn }: LoginPageProps) {
     }
   };
 
+  // A signed-out visitor following an invitation stays on its URL: after signing in (or up),
+  // the invitation page shows.
+  const inviting = window.location.pathname === '/invite';
+  const signupHref = inviting ? `/signup?next=${encodeURIComponent(hereWithQuery())}` : '/signup';
+
   return (
-    <main class="login">
-      <div class="login-panel">
-        <Brand />
-        <h1 class="login-title">Sign in to Waymark</h1>
-        <p class="login-lede">Build, target and measure in-app guidance.</p>
-        <form class="login-form" noValidate onSubmit={onSubmit} aria-describedby="login-help">
-          {errors.form && (
-            <div class="alert" role="alert" tabIndex={-1} ref={alertRef}>
-              {errors.form}
-            </div>
-          )}
-          <TextField
-            id="email"
-            label="Email"
-            type="email"
-            value={email}
-            autoComplete="username"
-            error={errors.email}
-            disabled={pending}
-            inputRef={refs.email}
-            onValue={setEmail}
-          />
-          <TextField
-            id="password"
-            label="Password"
-            type="password"
-            value={password}
-            autoComplete="current-password"
-            error={errors.password}
-            disabled={pending}
-            inputRef={refs.password}
-            onValue={setPassword}
-          />
-          <button type="submit" class="button button-primary button-block" aria-disabled={pending}>
-            {pending ? 'Signing in…' : 'Sign in'}
-          </button>
-        </form>
-        <p class="login-help" id="login-help">
-          Accounts are created by whoever runs this Waymark server.
+    <AccountFrame
+      title={inviting ? 'Sign in to accept your invitation' : 'Sign in to Waymark'}
+      lede={
+        inviting
+          ? 'Use the email address the invitation was sent to.'
+          : 'Build, target and measure in-app guidance.'
+      }
+      footer={
+        <p>
+          New to Waymark? <Link href={signupHref}>Create an account</Link>
         </p>
-      </div>
-    </main>
+      }
+    >
+      <form class="login-form" noValidate onSubmit={onSubmit}>
+        {errors.form && (
+          <div class="alert" role="alert" tabIndex={-1} ref={alertRef}>
+            {errors.form}
+          </div>
+        )}
+        <TextField
+          id="email"
+          label="Email"
+          type="email"
+          value={email}
+          autoComplete="username"
+          error={errors.email}
+          disabled={pending}
+          inputRef={refs.email}
+          onValue={setEmail}
+        />
+        <TextField
+          id="password"
+          label="Password"
+          type="password"
+          value={password}
+          autoComplete="current-password"
+          error={errors.password}
+          disabled={pending}
+          inputRef={refs.password}
+          onValue={setPassword}
+        />
+        <p class="account-forgot">
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
+        <button type="submit" class="button button-primary button-block" aria-disabled={pending}>
+          {pending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </AccountFrame>
   );
 }

@@ -1,19 +1,27 @@
 import type { ContentSummary } from '@waymark/shared';
+import { Link } from '../../components/link';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime, formatRelative, kindLabel } from '../../format';
 
-/** The content items of a workspace, one row each. */
-export function ContentTable({ items, now }: { items: ContentSummary[]; now: Date }) {
+interface ContentTableProps {
+  items: ContentSummary[];
+  now: Date;
+  /** Audience summaries by item id, filled in as they load. */
+  audiences: ReadonlyMap<string, string>;
+}
+
+/** The content items of a workspace, one row each; the name opens the editor. */
+export function ContentTable({ items, now, audiences }: ContentTableProps) {
   return (
     <div class="table-card">
-      <table class="table">
+      <table class="table content-table">
         <caption class="visually-hidden">Content items</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Kind</th>
             <th scope="col">Status</th>
-            <th scope="col">Published version</th>
+            <th scope="col">Audience</th>
             <th scope="col">Last edited</th>
           </tr>
         </thead>
@@ -21,22 +29,21 @@ export function ContentTable({ items, now }: { items: ContentSummary[]; now: Dat
           {items.map((item) => (
             <tr key={item.id}>
               <th scope="row" class="cell-name">
-                {item.name}
+                <Link href={`/content/${item.id}`}>{item.name}</Link>
               </th>
               <td>{kindLabel(item.kind)}</td>
               <td>
-                <StatusBadge status={item.status} />
+                <span class="status-cell">
+                  <StatusBadge status={item.status} />
+                  {item.publishedVersion !== null && (
+                    <span class="muted">v{item.publishedVersion}</span>
+                  )}
+                  {item.status === 'published' && item.hasDraft && (
+                    <span class="muted">· unpublished changes</span>
+                  )}
+                </span>
               </td>
-              <td class="cell-version">
-                {item.publishedVersion === null ? (
-                  <span class="muted">
-                    <span aria-hidden="true">—</span>
-                    <span class="visually-hidden">Not published</span>
-                  </span>
-                ) : (
-                  `v${item.publishedVersion}`
-                )}
-              </td>
+              <td>{audiences.get(item.id) ?? <span class="muted">…</span>}</td>
               <td>
                 <time dateTime={item.updatedAt} title={formatDateTime(item.updatedAt)}>
                   {formatRelative(item.updatedAt, now)}

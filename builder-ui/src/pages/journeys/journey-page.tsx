@@ -1,6 +1,245 @@
+import type { FieldIssue, Journey, JourneyStage } from '@waymark/shared';
+import { useState } from 'preact/hooks';
+import { ApiError, describeError } from '../../api';
+import { journeysApi } from '../../api/journeys';
+import { Link } from '../../components/link';
+import { LoadView } from '../../components/load-view';
+import { moveItem, SortableList } from '../../components/sortable-list';
+import { useLoad } from '../../components/use-load';
+import { useTitle } from '../../components/use-title';
+import { issuesUnder } from '../../editors/editor-props';
+import { RuleBuilder, ruleIssues } from '../../editors/rules/rule-builder';
 import type { PageProps } from '../../page-props';
+import { navigate, useLeaveGuard } from '../../router';
+import { useCan, useWorkspace } from '../../workspace-context';
+import { stageIdFrom } from './journey-format';
+import { setFlash, takeFlash } from '../segments/flash';
+import { JourneyStatsPanel } from './journey-stats';
 
-/** Placeholder until this page is built. */
-export function JourneyPage(_props: PageProps) {
-  return <h1>Journey</h1>;
+const NEW = 'new';
+
+export function JourneyPage({ params }: PageProps) {
+  const id = params.journeyId ?? NEW;
+  const { api, workspace } = useWorkspace();
+  const { load, reload, set } = useLoad<Journey | null>(
+    (signal) =>
+      id === NEW ? Promise.resolve(null) : journeysApi(api, workspace.id).get(id, signal),
+    [api, workspace.id, id],
+  );
+  return (
+    <LoadView load={load} what="this journey" onRetry={reload}>
+      {(journey) => <JourneyEditor key={journey?.id ?? NEW} journey={journey} onSaved={set} />}
+    </LoadView>
+  );
+}
+
+/** Stages being edited keep a key of their own: ids may change while typing a new name. */
+type StageForm = JourneyStage & { key: string };
+let stageKeys = 0;
+const withKey = (s: JourneyStage): StageForm => ({ ...s, key: `s${++stageKeys}` });
+
+const STARTER: JourneyStage[] = [
+  { id: 'acquisition', name: 'Acquisition', rule: { all: [] } },
+  { id: 'activation', name: 'Activation', rule: { all: [] } },
+];
+
+function JourneyEditor({
+  journey,
+  onSaved,
+}: {
+  journey: Journey | null;
+  onSaved: (j: Journey) => void;
+}) {
+  const { api, workspace } = useWorkspace();
+  const journeys = journeysApi(api, workspace.id);
+  const canEdit = useCan('editor');
+  const [name, setName] = useState(journey?.name ?? '');
+  const [stages, setStages] = useState<StageForm[]>(() =>
+    (journey?.stages ?? STARTER).map(withKey),
+  );
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [status, setStatus] = useState<{ kind: 'idle' | 'busy' | 'done' | 'failed'; text: string }>(
+    () => {
+      const flash = takeFlash();
+      return flash ? { kind: 'done', text: flash } : { kind: 'idle', text: '' };
+    },
+  );
+  useTitle(journey ? `Journey: ${journey.name}` : 'New journey');
+  const plain = (list: StageForm[]): JourneyStage[] => list.map(({ key: _k, ...s }) => s);
+  const dirty =
+    name !== (journey?.name ?? '') ||
+    JSON.stringify(plain(stages)) !== JSON.stringify(journey?.stages ?? STARTER);
+  useLeaveGuard(dirty ? 'This journey has unsaved changes. Leave without saving?' : null);
+  const setStage = (key: string, change: Partial<JourneyStage>) =>
+    setStages((list) => list.map((s) => (s.key === key ? { ...s, ...change } : s)));
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const local: FieldIssue[] = [];
+    if (!name.trim()) local.push({ path: 'name', message: 'Give the journey a name.' });
+    stages.forEach((s, i) => {
+      if (!s.name.trim()) local.push({ path: `stages.${i}.name`, message: 'Name the stage.' });
+      for (const issue of ruleIssues(s.rule)) {
+        local.push({ ...issue, path: `stages.${i}.rule${issue.path ? `.${issue.path}` : ''}` });
+      }
+    });
+    if (local.length) {
+      setIssues(local);
+      setStatus({ kind: 'failed', text: 'Fix the highlighted fields, then save.' });
+      return;
+    }
+    setIssues([]);
+    setStatus({ kind: 'busy', text: 'Saving and placing users in stages…' });
+    try {
+      const body = { name: name.trim(), stages: plain(stages) };
+      const saved = journey ? await journeys.update(journey.id, body) : await journeys.create(body);
+      if (!journey) {
+        setFlash('Saved.');
+        navigate(`/journeys/${saved.id}`, { replace: true, force: true });
+        return;
+      }
+      setStatus({ kind: 'done', text: 'Saved.' });
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ApiError) setIssues(error.fieldIssues);
+      setStatus({ kind: 'failed', text: describeError(error) });
+    }
+  };
+
+  const remove = async () => {
+    if (!journey || !window.confirm(`Delete the journey “${journey.name}”?`)) return;
+    try {
+      await journeys.remove(journey.id);
+      navigate('/journeys', { force: true });
+    } catch (error) {
+      setStatus({ kind: 'failed', text: describeError(error) });
+    }
+  };
+
+  const addStage = () => {
+    const taken = stages.map((s) => s.id);
+    const stageName = `Stage ${stages.length + 1}`;
+    setStages([
+      ...stages,
+      withKey({ id: stageIdFrom(stageName, taken), name: stageName, rule: { all: [] } }),
+    ]);
+  };
+  const issue = (path: string) => issues.find((i) => i.path === path)?.message;
+  return (
+    <form class="definition-page" onSubmit={save} noValidate>
+      <div class="page-head">
+        <div>
+          <p class="breadcrumb">
+            <Link href="/journeys">Journeys</Link>
+          </p>
+          <h1>{journey ? journey.name : 'New journey'}</h1>
+          <p class="page-lede">
+            A user’s current stage is the furthest one whose rule holds for them.
+          </p>
+        </div>
+        {canEdit && (
+          <div class="definition-actions">
+            {journey && (
+              <button type="button" class="button definition-delete" onClick={remove}>
+                Delete
+              </button>
+            )}
+            <button
+              type="submit"
+              class="button button-primary"
+              aria-disabled={status.kind === 'busy'}
+            >
+              {journey ? 'Save' : 'Create journey'}
+            </button>
+          </div>
+        )}
+      </div>
+      <p class="definition-status" role="status">
+        {status.kind === 'busy' || status.kind === 'done' ? status.text : ''}
+      </p>
+      {status.kind === 'failed' && (
+        <p class="alert" role="alert">
+          {status.text}
+        </p>
+      )}
+      <div class="definition-main">
+        <div class="field">
+          <label for="journey-name">Name</label>
+          <input
+            id="journey-name"
+            value={name}
+            disabled={!canEdit}
+            aria-invalid={issue('name') ? 'true' : undefined}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+          {issue('name') && <p class="field-error">{issue('name')}</p>}
+        </div>
+        <h2 class="definition-section-title">Stages, in order</h2>
+        {issue('stages') && <p class="field-error">{issue('stages')}</p>}
+        <SortableList
+          items={stages}
+          keyOf={(s) => s.key}
+          labelOf={(s, i) => `Stage ${i + 1}: ${s.name}`}
+          onMove={(from, to) => setStages((list) => moveItem(list, from, to))}
+          label="Journey stages"
+          disabled={!canEdit}
+        >
+          {(stage, i) => (
+            <div class="journey-stage">
+              <div class="journey-stage-head">
+                <div class="field">
+                  <label for={`stage-${stage.key}-name`}>Stage {i + 1} name</label>
+                  <input
+                    id={`stage-${stage.key}-name`}
+                    value={stage.name}
+                    disabled={!canEdit}
+                    aria-invalid={issue(`stages.${i}.name`) ? 'true' : undefined}
+                    onInput={(e) => {
+                      const stageName = e.currentTarget.value;
+                      const taken = stages.filter((s) => s.key !== stage.key).map((s) => s.id);
+                      // Ids of saved stages stay (entries are recorded by id); new ones follow the name.
+                      const saved = journey?.stages.some((s) => s.id === stage.id);
+                      setStage(stage.key, {
+                        name: stageName,
+                        ...(saved ? {} : { id: stageIdFrom(stageName, taken) }),
+                      });
+                    }}
+                  />
+                  {issue(`stages.${i}.name`) && (
+                    <p class="field-error">{issue(`stages.${i}.name`)}</p>
+                  )}
+                </div>
+                {canEdit && stages.length > 1 && (
+                  <button
+                    type="button"
+                    class="button button-ghost button-small rule-remove"
+                    aria-label={`Remove stage ${i + 1}: ${stage.name}`}
+                    onClick={() => setStages((list) => list.filter((s) => s.key !== stage.key))}
+                  >
+                    Remove stage
+                  </button>
+                )}
+              </div>
+              <RuleBuilder
+                rule={stage.rule}
+                onChange={(rule) => setStage(stage.key, { rule: rule ?? { all: [] } })}
+                issues={issuesUnder(issues, `stages.${i}.rule`)}
+                readOnly={!canEdit}
+                label={`Entry rule of ${stage.name || `stage ${i + 1}`}`}
+                scope="server"
+              />
+            </div>
+          )}
+        </SortableList>
+        {canEdit && stages.length < 20 && (
+          <div>
+            <button type="button" class="button" onClick={addStage}>
+              + Add stage
+            </button>
+          </div>
+        )}
+        {journey && <JourneyStatsPanel journeyId={journey.id} />}
+      </div>
+    </form>
+  );
 }

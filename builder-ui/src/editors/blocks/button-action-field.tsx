@@ -1,0 +1,178 @@
+import type { ButtonAction, FieldIssue } from '@waymark/shared';
+import { CheckboxField, SelectField, TextInput } from '../../components/edit-fields';
+import { issueAt } from '../editor-props';
+import { useContentChoices } from './content-choices';
+
+/** A step a "go to step" action can point at. */
+export interface StepChoice {
+  id: string;
+  label: string;
+}
+
+const ACTION_LABELS: Record<ButtonAction['type'], string> = {
+  next: 'Next step',
+  back: 'Previous step',
+  goto: 'Go to a step',
+  dismiss: 'Dismiss',
+  complete: 'Complete',
+  url: 'Open a URL',
+  start: 'Start other content',
+  track: 'Track an event',
+};
+
+/** A fresh action of `type`, keeping what the old one had where it fits. */
+function actionOf(type: ButtonAction['type'], steps: readonly StepChoice[]): ButtonAction {
+  switch (type) {
+    case 'goto':
+      return { type, stepId: steps[0]?.id ?? '' };
+    case 'url':
+      return { type, url: '', newTab: false };
+    case 'start':
+      return { type, contentId: '' };
+    case 'track':
+      return { type, event: '' };
+    default:
+      return { type };
+  }
+}
+
+interface ButtonActionFieldProps {
+  id: string;
+  action: ButtonAction;
+  onChange: (action: ButtonAction) => void;
+  /** Issues relative to the action (`url`, `stepId`). */
+  issues: readonly FieldIssue[];
+  readOnly: boolean;
+  /** Steps for "go to step"; without them that choice is not offered. */
+  steps?: readonly StepChoice[] | undefined;
+}
+
+/** What a button does, with the one detail each action needs. */
+export function ButtonActionField(props: ButtonActionFieldProps) {
+  const { id, action, onChange, issues, readOnly, steps } = props;
+  const types = (Object.keys(ACTION_LABELS) as ButtonAction['type'][]).filter(
+    (type) => type !== 'goto' || (steps && steps.length > 0) || action.type === 'goto',
+  );
+  return (
+    <div class="action-field">
+      <SelectField
+        id={`${id}-type`}
+        label="When pressed"
+        value={action.type}
+        options={types.map((type) => ({ value: type, label: ACTION_LABELS[type] }))}
+        disabled={readOnly}
+        error={issueAt(issues, 'type')}
+        onChange={(type) => onChange(actionOf(type, steps ?? []))}
+      />
+      <ActionDetail {...props} steps={steps ?? []} />
+    </div>
+  );
+}
+
+function ActionDetail(props: ButtonActionFieldProps & { steps: readonly StepChoice[] }) {
+  const { id, action, onChange, issues, readOnly, steps } = props;
+  switch (action.type) {
+    case 'goto':
+      return (
+        <SelectField
+          id={`${id}-step`}
+          label="Step"
+          value={action.stepId}
+          options={steps.map((step) => ({ value: step.id, label: step.label }))}
+          disabled={readOnly}
+          error={issueAt(issues, 'stepId')}
+          onChange={(stepId) => onChange({ ...action, stepId })}
+        />
+      );
+    case 'url':
+      return (
+        <>
+          <TextInput
+            id={`${id}-url`}
+            label="URL"
+            type="url"
+            value={action.url}
+            placeholder="https://"
+            required
+            disabled={readOnly}
+            error={issueAt(issues, 'url')}
+            onChange={(url) => onChange({ ...action, url })}
+          />
+          <CheckboxField
+            id={`${id}-new-tab`}
+            label="Open in a new tab"
+            checked={action.newTab}
+            disabled={readOnly}
+            onChange={(newTab) => onChange({ ...action, newTab })}
+          />
+        </>
+      );
+    case 'start':
+      return (
+        <StartContentField
+          id={`${id}-content`}
+          value={action.contentId}
+          error={issueAt(issues, 'contentId')}
+          readOnly={readOnly}
+          onChange={(contentId) => onChange({ ...action, contentId })}
+        />
+      );
+    case 'track':
+      return (
+        <TextInput
+          id={`${id}-event`}
+          label="Event name"
+          value={action.event}
+          placeholder="Tour CTA Clicked"
+          required
+          maxLength={200}
+          disabled={readOnly}
+          error={issueAt(issues, 'event')}
+          onChange={(event) => onChange({ ...action, event })}
+        />
+      );
+    default:
+      return null;
+  }
+}
+
+function StartContentField(props: {
+  id: string;
+  value: string;
+  error: string | undefined;
+  readOnly: boolean;
+  onChange: (contentId: string) => void;
+}) {
+  const choices = useContentChoices();
+  if (!choices) {
+    return (
+      <TextInput
+        id={props.id}
+        label="Content id"
+        value={props.value}
+        required
+        disabled={props.readOnly}
+        error={props.error}
+        onChange={props.onChange}
+      />
+    );
+  }
+  const options = [
+    { value: '', label: 'Choose content…' },
+    ...choices.map((item) => ({ value: item.id, label: item.name })),
+  ];
+  if (props.value && !choices.some((item) => item.id === props.value)) {
+    options.push({ value: props.value, label: `Unknown item (${props.value})` });
+  }
+  return (
+    <SelectField
+      id={props.id}
+      label="Content to start"
+      value={props.value}
+      options={options}
+      disabled={props.readOnly}
+      error={props.error}
+      onChange={props.onChange}
+    />
+  );
+}

@@ -1,0 +1,48 @@
+import type { ContentDefinition, Theme } from '@waymark/shared';
+
+/** Builder → preview frame: render this. */
+export interface PreviewRender {
+  type: 'waymark-preview:render';
+  definition: ContentDefinition;
+  locale: string;
+  theme: Theme | undefined;
+  /** The step or question being edited. */
+  startAt: number;
+}
+
+/** Preview frame → builder: loaded and listening; or the previewed content closed. */
+export interface PreviewNotice {
+  type: 'waymark-preview:ready' | 'waymark-preview:ended';
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+export const isPreviewRender = (data: unknown): data is PreviewRender =>
+  isRecord(data) &&
+  data.type === 'waymark-preview:render' &&
+  isRecord(data.definition) &&
+  typeof data.locale === 'string' &&
+  typeof data.startAt === 'number';
+
+export const isPreviewNotice = (data: unknown): data is PreviewNotice =>
+  isRecord(data) &&
+  (data.type === 'waymark-preview:ready' || data.type === 'waymark-preview:ended');
+
+/**
+ * The frame's document. A `srcdoc` frame has the builder's origin and CSP, so the external
+ * script and stylesheet load under `script-src 'self'; style-src 'self'` with no server route.
+ */
+export const PREVIEW_DOCUMENT = [
+  '<!doctype html>',
+  '<html lang="en">',
+  '<head>',
+  '<meta charset="utf-8">',
+  '<meta name="viewport" content="width=device-width, initial-scale=1">',
+  '<title>Preview</title>',
+  '<link rel="stylesheet" href="/preview.css">',
+  '<script type="module" src="/preview.js"></script>',
+  '</head>',
+  '<body></body>',
+  '</html>',
+].join('');

@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  EventsExportResponse,
+  StoredEvent,
+  UserEventsQuery,
+  UserExport,
+  UserSearchPage,
+  UserSearchQuery,
+} from '@waymark/shared';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { decodeCursor, encodeCursor } from '../events/events-cursor';
+import { GoalsService } from '../goals/goals.service';
+import { IdentityService } from '../identity/identity.service';
+import { JourneysService } from '../journeys/journeys.service';
+import { SegmentsService } from '../segments/segments.service';
+import {
+  checkEventsCursor,
+  decodePeopleCursor,
+  encodePeopleCursor,
+  likeEscape,
+} from './users-cursor';
+
+interface PersonRow {
+  id: string;
+  user_id: string | null;
+  email: string | null;
+  name: string | null;
+  first_seen_at: Date | null;
+  created_at: Date;
+  created_key: string;
+  anonymous_ids: string[];
+}
+
+interface EventRowOut {
+  message_id: string;
+  name: string;
+  user_id: string | null;
+  anonymous_id: string | null;
+  properties: StoredEvent['properties'];
+  ts: Date;
+  received_at: Date;
+}
+
+/**
+ * The builder's view of end users: search, one person's profile (the same one the secret-key
+ * export answers, from the same services) and their event timeline.
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly identity: IdentityService,
+    private readonly segments: SegmentsService,
+    private readonly goals: GoalsService,
+    private readonly journeys: JourneysService,
+  ) {}
+
+  /**
+   * People newest first. A search matches ids by prefix (index on lower(external_id)) and the
+   * name/email traits by substring (`wm_user_search_text`, trigram-indexed when pg_trgm is
+   * available); both lower-cased in SQL, so PostgreSQL's case folding decides on both sides.
+   */
+  async search(workspaceId: string, query: UserSearchQuery): Promise<UserSearchPage> {
+    const params: unknown[] = [workspaceId];
+    const term = query.search?.trim();
+    let hits = '';
+    if (term) {
+      params.push(likeEscape(term));
+      hits = `JOIN (
+          SELECT i.end_user_id AS id FROM identities i
+           WHERE i.workspace_id = $1 AND lower(i.external_id) LIKE lower($2) || '%'
+          UNION
+          SELECT e.id FROM end_users e
+           WHERE e.workspace_id = $1 AND e.merged_into IS NULL
+             AND wm_user_search_text(e.traits) LIKE '%' || lower($2) || '%'
+        ) hit ON hit.id = u.id`;
+    }
+    let after = '';
+    if (query.cursor) {
+      const [createdAt, id] = decodePeopleCursor(query.cursor);
+      params.push(createdAt, id);
+      after = `AND (u.created_at, u.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    params.push(query.limit + 1);
+    const rows = await this.db.query<PersonRow[]>(
+      `SELECT u.id, u.user_id, u.first_seen_at, u.created_at,
+              CASE WHEN jsonb_typeof(u.traits->'email') = 'string' THEN u.traits->>'email' END AS email,
+              CASE WHEN jsonb_typeof(u.traits->'name') = 'string' THEN u.traits->>'name' END AS name,
+              to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
+              coalesce((SELECT array_agg(i.external_id ORDER BY i.created_at DESC, i.external_id)
+                          FROM identities i
+                         WHERE i.workspace_id = u.workspace_id AND i.end_user_id = u.id
+                           AND i.kind = 'anonymous'), '{}') AS anonymous_ids
+         FROM end_users u ${hits}
+        WHERE u.workspace_id = $1 AND u.merged_into IS NULL ${after}
+        ORDER BY u.created_at DESC, u.id DESC
+        LIMIT $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      data: page.map((r) => ({
+        id: r.user_id ?? r.anonymous_ids[0] ?? r.id,
+        endUserId: r.id,
+        userId: r.user_id,
+        anonymousIds: r.anonymous_ids,
+        email: r.email,
+        name: r.name,
+        firstSeenAt: r.first_seen_at?.toISOString() ?? null,
+        createdAt: r.created_at.toISOString(),
+      })),
+      nextCursor:
+        rows.length > query.limit && last ? encodePeopleCursor(last.created_key, last.id) : null,
+    };
+  }
+
+  /** The person a user id (else anonymous id) belongs to; 404 when nobody. */
+  private async endUserOf(workspaceId: string, id: string): Promise<string> {
+    const endUserId = await this.identity.find(workspaceId, { userId: id, anonymousId: id });
+    if (!endUserId) throw new AppError('not_found', 'No such user.');
+    return endUserId;
+  }
+
+  /** What `GET /api/v1/users/{id}` answers, assembled from the same services. */
+  async profile(workspaceId: string, id: string): Promise<UserExport> {
+    const endUserId = await this.endUserOf(workspaceId, id);
+    const [profile, segments, goals, journeys] = await Promise.all([
+      this.identity.profile(workspaceId, endUserId),
+      this.segments.forUser(workspaceId, endUserId),
+      this.goals.forUser(workspaceId, endUserId),
+      this.journeys.forUser(workspaceId, endUserId),
+    ]);
+    if (!profile) throw new AppError('not_found', 'No such user.');
+    return {
+      endUserId,
+      userId: profile.userId,
+      anonymousIds: profile.anonymousIds,
+      traits: profile.traits,
+      traitTimes: profile.traitTimes,
+      companies: profile.companies,
+      firstSeenAt: profile.firstSeenAt,
+      segments,
+      journeys,
+      goals,
+    };
+  }
+
+  /**
+   * The person's events newest first, in the export API's shape and cursor. Events keep the ids
+   * they were sent with and follow their person through `identities`: an event carrying a user
+   * id belongs to that user's person; one with only an anonymous id, to whoever that id is now.
+   */
+  async events(
+    workspaceId: string,
+    id: string,
+    query: UserEventsQuery,
+  ): Promise<EventsExportResponse> {
+    const endUserId = await this.endUserOf(workspaceId, id);
+    const params: unknown[] = [workspaceId, endUserId];
+    let after = '';
+    if (query.cursor) {
+      const [ts, messageId] = checkEventsCursor(decodeCursor(query.cursor));
+      params.push(ts, messageId);
+      after = `AND (ts, message_id) < ($${params.length - 1}::timestamptz, $${params.length})`;
+    }
+    params.push(query.limit + 1);
+    const rows = await this.db.query<EventRowOut[]>(
+      `WITH ids AS (
+         SELECT kind, external_id FROM identities WHERE workspace_id = $1 AND end_user_id = $2
+       )
+       SELECT message_id, name, user_id, anonymous_id, properties, ts, received_at FROM events
+        WHERE workspace_id = $1
+          AND (user_id = ANY(ARRAY(SELECT external_id FROM ids WHERE kind = 'user'))
+               OR (user_id IS NULL
+                   AND anonymous_id = ANY(ARRAY(SELECT external_id FROM ids WHERE kind = 'anonymous'))))
+          ${after}
+        ORDER BY ts DESC, message_id DESC
+        LIMIT $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      data: page.map((r) => ({
+        messageId: r.message_id,
+        name: r.name,
+        userId: r.user_id,
+        anonymousId: r.anonymous_id,
+        properties: r.properties,
+        timestamp: r.ts.toISOString(),
+        receivedAt: r.received_at.toISOString(),
+      })),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor(last.ts.toISOString(), last.message_id)
+          : null,
+    };
+  }
+}
