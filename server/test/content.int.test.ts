@@ -60,6 +60,7 @@ describe('content CRUD', () => {
     }
     const list = await api.get<{ data: ContentSummary[] }>('/content');
     expect(list.body.data.filter((c) => c.hasDraft && c.publishedVersion === null)).toHaveLength(5);
+    expect(list.body.data.map((c) => c.audience)).toEqual(Array(5).fill({ type: 'everyone' }));
     expect((await sdkSession(app, t.sdkKey, anonymous())).body.content).toEqual([]);
   });
 

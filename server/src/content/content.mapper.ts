@@ -29,6 +29,7 @@ export function toSummary(
     publishedVersion,
     hasDraft,
     priority: c.priority,
+    audience: c.audience,
     updatedAt: c.updatedAt.toISOString(),
   };
 }

@@ -4,7 +4,11 @@ import {
   ContentKindSchema,
   ContentStatusSchema,
 } from '../content/content.schema.js';
-import { DeliveryPatchSchema, DeliverySettingsSchema } from '../delivery/delivery.schema.js';
+import {
+  AudienceSchema,
+  DeliveryPatchSchema,
+  DeliverySettingsSchema,
+} from '../delivery/delivery.schema.js';
 
 export const ContentSummarySchema = z
   .object({
@@ -16,6 +20,8 @@ export const ContentSummarySchema = z
     /** True when there are unpublished changes (or the item was never published). */
     hasDraft: z.boolean(),
     priority: z.int(),
+    /** Who may see it (delivery settings), for lists. */
+    audience: AudienceSchema,
     updatedAt: z.string(),
   })
   .meta({ id: 'ContentSummary' });

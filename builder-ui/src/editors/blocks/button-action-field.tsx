@@ -43,16 +43,32 @@ interface ButtonActionFieldProps {
   /** Issues relative to the action (`url`, `stepId`). */
   issues: readonly FieldIssue[];
   readOnly: boolean;
-  /** Steps for "go to step"; without them that choice is not offered. */
+  /**
+   * The flow's steps. Without them (banners, launchers) the step actions — next, back, go to
+   * step — mean nothing and are not offered.
+   */
   steps?: readonly StepChoice[] | undefined;
+}
+
+const STEP_ACTIONS: ReadonlySet<ButtonAction['type']> = new Set(['next', 'back', 'goto']);
+
+/** The actions offered: step actions only inside a flow (always the one already chosen). */
+export function offeredActions(
+  current: ButtonAction['type'],
+  steps: readonly StepChoice[] | undefined,
+): ButtonAction['type'][] {
+  return (Object.keys(ACTION_LABELS) as ButtonAction['type'][]).filter(
+    (type) =>
+      type === current ||
+      !STEP_ACTIONS.has(type) ||
+      (steps !== undefined && (type !== 'goto' || steps.length > 0)),
+  );
 }
 
 /** What a button does, with the one detail each action needs. */
 export function ButtonActionField(props: ButtonActionFieldProps) {
   const { id, action, onChange, issues, readOnly, steps } = props;
-  const types = (Object.keys(ACTION_LABELS) as ButtonAction['type'][]).filter(
-    (type) => type !== 'goto' || (steps && steps.length > 0) || action.type === 'goto',
-  );
+  const types = offeredActions(action.type, steps);
   return (
     <div class="action-field">
       <SelectField

@@ -8,7 +8,6 @@ import { kindLabel } from '../../format';
 import type { PageProps } from '../../page-props';
 import { setQuery, useQuery } from '../../router';
 import { useCan, useWorkspace } from '../../workspace-context';
-import { useAudiences } from './audience-summary';
 import {
   KINDS,
   STATUSES,
@@ -33,8 +32,6 @@ export function ContentPage(_props: PageProps) {
     async (signal) => ({ items: await content.list(signal), at: new Date() }),
     [content],
   );
-  const items = load.state === 'ready' ? load.data.items : EMPTY;
-  const audiences = useAudiences(content, items);
   const update = (change: Partial<ContentFilters>) => setQuery({ ...filters, ...change });
 
   return (
@@ -125,7 +122,7 @@ export function ContentPage(_props: PageProps) {
                     : `${all.length} item${all.length === 1 ? '' : 's'}.`}
                 </p>
                 {shown.length > 0 ? (
-                  <ContentTable items={shown} now={at} audiences={audiences} />
+                  <ContentTable items={shown} now={at} />
                 ) : (
                   <div class="empty-state">
                     <p>Nothing matches these filters.</p>
@@ -143,5 +140,3 @@ export function ContentPage(_props: PageProps) {
     </>
   );
 }
-
-const EMPTY: never[] = [];

@@ -1,17 +1,17 @@
 import type { ContentSummary } from '@waymark/shared';
 import { Link } from '../../components/link';
 import { StatusBadge } from '../../components/status-badge';
+import { audienceSummary } from './audience-summary';
 import { formatDateTime, formatRelative, kindLabel } from '../../format';
 
 interface ContentTableProps {
   items: ContentSummary[];
   now: Date;
   /** Audience summaries by item id, filled in as they load. */
-  audiences: ReadonlyMap<string, string>;
 }
 
 /** The content items of a workspace, one row each; the name opens the editor. */
-export function ContentTable({ items, now, audiences }: ContentTableProps) {
+export function ContentTable({ items, now }: ContentTableProps) {
   return (
     <div class="table-card">
       <table class="table content-table">
@@ -43,7 +43,7 @@ export function ContentTable({ items, now, audiences }: ContentTableProps) {
                   )}
                 </span>
               </td>
-              <td>{audiences.get(item.id) ?? <span class="muted">…</span>}</td>
+              <td>{audienceSummary(item.audience)}</td>
               <td>
                 <time dateTime={item.updatedAt} title={formatDateTime(item.updatedAt)}>
                   {formatRelative(item.updatedAt, now)}
