@@ -15,4 +15,16 @@ export class DemoService {
     );
     return rows[0]?.sdk_key ?? null;
   }
+
+  /**
+   * `key` when it is the public SDK key of some environment, else null. Lets any workspace try
+   * its content on the demo app (`/demo/?key=wm_pk_…`); SDK keys are public by design.
+   */
+  async knownSdkKey(key: string): Promise<string | null> {
+    if (!/^wm_pk_[A-Za-z0-9_-]{8,120}$/.test(key)) return null;
+    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM environments WHERE sdk_key = $1`, [
+      key,
+    ]);
+    return rows.length > 0 ? key : null;
+  }
 }

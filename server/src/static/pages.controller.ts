@@ -23,10 +23,16 @@ export class PagesController {
     private readonly demo: DemoService,
   ) {}
 
-  /** The demo host app, with the real loader snippet under a strict nonce-based CSP. */
+  /**
+   * The demo host app, with the real loader snippet under a strict nonce-based CSP. It runs the
+   * demo workspace's content, or another workspace's when `?key=` names its public SDK key.
+   */
   @Get(['demo', 'demo/*'])
   async demoPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const sdkKey = await this.demo.sdkKey();
+    const { key } = request.query as { key?: unknown };
+    const sdkKey =
+      (typeof key === 'string' ? await this.demo.knownSdkKey(key) : null) ??
+      (await this.demo.sdkKey());
     if (!sdkKey)
       throw new AppError('not_found', 'The demo workspace is not seeded (SEED_DEMO=false).');
     const nonce = randomBytes(16).toString('base64');

@@ -62,10 +62,8 @@ export function ScheduleField({ value, onChange, issues, readOnly }: Props) {
               type="button"
               class="button button-small"
               onClick={() =>
-                onChange({
-                  timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-                  recurrence: { ...PRESETS.weekdays },
-                })
+                // Starts open-ended and not repeating: the author adds dates or a recurrence.
+                onChange({ timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' })
               }
             >
               Add a schedule
@@ -215,7 +213,7 @@ export function ScheduleField({ value, onChange, issues, readOnly }: Props) {
       )}
       {windows.length > 0 && (
         <div>
-          <h3 class="segment-sample-title">Next times it can show ({zone})</h3>
+          <h2 class="segment-sample-title">Next times it can show ({zone})</h2>
           <ol class="schedule-windows" data-testid="next-occurrences">
             {windows.map((w) => (
               <li key={w.opens.toISOString()}>
