@@ -157,6 +157,8 @@ describe('CORS and keys', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    // The widget revalidates its session with If-None-Match, so browsers must be allowed to send it.
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('if-none-match');
     const refused = await call<ErrorBody>(`${app.url}/sdk/v1/progress`, {
       headers: { 'x-waymark-key': 'wm_pk_wrong' },
       body: { user: anonymous(), updates: [] },

@@ -12,7 +12,7 @@ export function registerSdkCors(fastify: FastifyInstance): void {
     if (request.method === 'OPTIONS') {
       reply
         .header('access-control-allow-methods', 'GET, POST, OPTIONS')
-        .header('access-control-allow-headers', 'content-type, x-waymark-key')
+        .header('access-control-allow-headers', 'content-type, x-waymark-key, if-none-match')
         .header('access-control-max-age', '86400');
       await reply.status(204).send();
     }
