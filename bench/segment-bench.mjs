@@ -2,14 +2,17 @@
 // latency from an event acknowledged over HTTP to the membership changed (target p99 < 100 ms).
 // 100k users / 10M events takes a while: scale with flags. Run by hand after `npm run build`:
 //   node bench/segment-bench.mjs [--users=100000] [--density=1] [--trials=200] [--port=3611]
+// --reuse=1 keeps the database a previous run loaded (same flags) and only measures again.
+// density 17 gives ≈ 108 events per user: --users=100000 --density=17 ≈ 10.8M events.
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { journeys } from './generate.mjs';
 import {
   arg,
   client,
+  ADMIN_URL,
   createWorkspace,
   freshDatabase,
   migrate,
@@ -26,89 +29,121 @@ const density = arg('density', 1);
 const trials = arg('trials', 200);
 const port = arg('port', 3611);
 
-const url = await freshDatabase('waymark_bench_segments');
-await migrate(url);
-const db = await client(url);
-const { workspaceId, secretKey } = await createWorkspace(db);
-for (let m = -4; m <= 0; m++) {
+const reuse = arg('reuse', 0) === 1;
+let url;
+let db;
+let workspaceId;
+let secretKey;
+let eventCount = 0;
+if (reuse) {
+  const u = new URL(ADMIN_URL);
+  u.pathname = '/waymark_bench_segments';
+  url = u.toString();
+  db = await client(url);
+  ({ workspaceId } = (
+    await db.query('SELECT workspace_id AS "workspaceId" FROM end_users LIMIT 1')
+  ).rows[0]);
+  secretKey = `wm_sk_${randomBytes(24).toString('base64url')}`;
   await db.query(
-    `SELECT wm_ensure_event_partition((date_trunc('month', now()) + make_interval(months => $1))::date)`,
-    [m],
+    `INSERT INTO environments (workspace_id, id, name, sdk_key, secret_key_hash) VALUES ($1, $2, $3, $4, $5)`,
+    [
+      workspaceId,
+      randomUUID(),
+      `bench-${Date.now()}`,
+      `wm_pk_${randomBytes(16).toString('base64url')}`,
+      createHash('sha256').update(secretKey).digest('hex'),
+    ],
+  );
+  await db.query('DELETE FROM segments WHERE workspace_id = $1', [workspaceId]);
+  await db.query('DELETE FROM segment_memberships WHERE workspace_id = $1', [workspaceId]);
+  eventCount = (await db.query('SELECT count(*)::int AS n FROM events')).rows[0].n;
+  console.log(`reusing ${users} users, ${eventCount} events`);
+} else {
+  url = await freshDatabase('waymark_bench_segments');
+  await migrate(url);
+  db = await client(url);
+  ({ workspaceId, secretKey } = await createWorkspace(db));
+  for (let m = -4; m <= 0; m++) {
+    await db.query(
+      `SELECT wm_ensure_event_partition((date_trunc('month', now()) + make_interval(months => $1))::date)`,
+      [m],
+    );
+  }
+
+  // Load users, identities and events with COPY (tab-separated text).
+  const esc = (v) =>
+    v === null
+      ? '\\N'
+      : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+  const line = (cols) => cols.map(esc).join('\t') + '\n';
+  const userLines = [];
+  const identityLines = [];
+  const loadStart = performance.now();
+  async function* eventRows() {
+    let chunk = '';
+    for (const u of journeys({ seed: 11, workspaces: 1, users, density })) {
+      const id = randomUUID();
+      userLines.push(
+        line([
+          workspaceId,
+          id,
+          u.userId,
+          JSON.stringify(u.traits),
+          '{}',
+          new Date(u.signup).toISOString(),
+        ]),
+      );
+      identityLines.push(
+        line([workspaceId, 'user', u.userId, id]),
+        line([workspaceId, 'anonymous', u.anonymousId, id]),
+      );
+      for (const e of u.events) {
+        chunk += line([
+          workspaceId,
+          e.messageId,
+          e.name === '$page' ? 'page' : 'track',
+          e.name,
+          e.userId,
+          e.anonymousId,
+          JSON.stringify(e.properties),
+          null,
+          new Date(e.ts).toISOString(),
+        ]);
+        eventCount++;
+      }
+      if (chunk.length > 1 << 20) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  }
+  await pipeline(
+    Readable.from(eventRows()),
+    db.query(
+      copyFrom(
+        'COPY events (workspace_id, message_id, type, name, user_id, anonymous_id, properties, context, ts) FROM STDIN',
+      ),
+    ),
+  );
+  await pipeline(
+    Readable.from(userLines),
+    db.query(
+      copyFrom(
+        'COPY end_users (workspace_id, id, user_id, traits, trait_times, first_seen_at) FROM STDIN',
+      ),
+    ),
+  );
+  await pipeline(
+    Readable.from(identityLines),
+    db.query(copyFrom('COPY identities (workspace_id, kind, external_id, end_user_id) FROM STDIN')),
+  );
+  await db.query(`INSERT INTO event_ids SELECT workspace_id, message_id FROM events`);
+  await db.query('ANALYZE');
+  console.log(
+    `loaded ${users} users, ${eventCount} events in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`,
   );
 }
-
-// Load users, identities and events with COPY (tab-separated text).
-const esc = (v) =>
-  v === null ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
-const line = (cols) => cols.map(esc).join('\t') + '\n';
-const userLines = [];
-const identityLines = [];
-let eventCount = 0;
-const loadStart = performance.now();
-async function* eventRows() {
-  let chunk = '';
-  for (const u of journeys({ seed: 11, workspaces: 1, users, density })) {
-    const id = randomUUID();
-    userLines.push(
-      line([
-        workspaceId,
-        id,
-        u.userId,
-        JSON.stringify(u.traits),
-        '{}',
-        new Date(u.signup).toISOString(),
-      ]),
-    );
-    identityLines.push(
-      line([workspaceId, 'user', u.userId, id]),
-      line([workspaceId, 'anonymous', u.anonymousId, id]),
-    );
-    for (const e of u.events) {
-      chunk += line([
-        workspaceId,
-        e.messageId,
-        e.name === '$page' ? 'page' : 'track',
-        e.name,
-        e.userId,
-        e.anonymousId,
-        JSON.stringify(e.properties),
-        null,
-        new Date(e.ts).toISOString(),
-      ]);
-      eventCount++;
-    }
-    if (chunk.length > 1 << 20) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
-}
-await pipeline(
-  Readable.from(eventRows()),
-  db.query(
-    copyFrom(
-      'COPY events (workspace_id, message_id, type, name, user_id, anonymous_id, properties, context, ts) FROM STDIN',
-    ),
-  ),
-);
-await pipeline(
-  Readable.from(userLines),
-  db.query(
-    copyFrom(
-      'COPY end_users (workspace_id, id, user_id, traits, trait_times, first_seen_at) FROM STDIN',
-    ),
-  ),
-);
-await pipeline(
-  Readable.from(identityLines),
-  db.query(copyFrom('COPY identities (workspace_id, kind, external_id, end_user_id) FROM STDIN')),
-);
-await db.query(`INSERT INTO event_ids SELECT workspace_id, message_id FROM events`);
-await db.query('ANALYZE');
-console.log(
-  `loaded ${users} users, ${eventCount} events in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`,
-);
 
 const server = await startServer(url, port);
 const api = async (path, body, method = body ? 'POST' : 'GET') => {

@@ -2,11 +2,11 @@
 // - dist/waymark.js: the script-tag bundle (IIFE, minified): the core (API, queue, transport,
 //   triggers, scheduler, route watching), with the chunk manifest baked in and chunk.loader.ts
 //   swapped for chunk-url.loader.ts;
-// - dist/s/*.js: the lazily loaded chunks, ES modules loaded by import() from the script:
-//   `common` (preact and the views every surface shares), `anchor` (floating-ui, tooltips) and
-//   one per content kind or flow part. Each is built on its own with `common` and `anchor`
-//   left as imports of their files, so a page fetches exactly core + common (+ anchor) + kind;
-// - dist/manifest.json: chunk name → the files it needs (also baked into waymark.js);
+// - dist/s/*.js: the lazily loaded chunks, ES modules loaded by import() from the script: one
+//   self-contained file per combination of parts a page loads together (`banner`, `checklist`,
+//   `survey`, `launcher`, `flow+tooltip`, `dialog+flow`, `dialog+flow+tooltip`, `why`, `tags`,
+//   `builder`), preact and the shared views inlined in each, so a surface is core + one file;
+// - dist/manifest.json: `a+b` (part names, sorted) → its file (also baked into waymark.js);
 // - dist/esm/index.js: the package entry (ESM, preact and floating-ui left as imports); its
 //   dynamic imports are bundled inline, so consumers need no chunk files.
 import { transform } from '@swc/core';
@@ -42,78 +42,50 @@ const chunkOptions = {
   metafile: true,
 };
 
-/** Modules that live in a shared chunk: imports of them elsewhere become imports of its file. */
-const sharedChunks = [
-  {
-    name: 'common',
-    entry: 'surfaces/common.chunk.ts',
-    modules: [
-      'preact',
-      'preact/jsx-runtime',
-      'ui/stage.ts',
-      'ui/blocks.view.tsx',
-      'ui/focus.ts',
-      'ui/i18n.ts',
-      'dom/element.finder.ts',
-      'dom/element.waiter.ts',
-    ],
-  },
-  {
-    name: 'anchor',
-    entry: 'surfaces/anchor.chunk.ts',
-    modules: [
-      'ui/tooltip.view.tsx',
-      'ui/hotspot.view.tsx',
-      'dom/floating.positioner.ts',
-      '@floating-ui/dom',
-    ],
-  },
-];
-
-/** Chunks built from one entry each, by the name chunk.loader.ts gives them. */
-const entries = {
+/**
+ * What a page loads to show one item, by the parts `chunksFor` names (core/chunk.plan.ts), each
+ * built as ONE self-contained file (preact and the shared views inlined): a surface's path is
+ * then core + one file, which gzips better than shared chunks split across files. Surfaces that
+ * appear together download preact twice; the budget is per surface. Each file exports its parts
+ * as namespaces (`export * as flow from …`), the record `mount(ctx, parts)` receives.
+ */
+const parts = {
   flow: 'surfaces/flow.surface.tsx',
+  tooltip: 'surfaces/anchor.chunk.ts',
   dialog: 'ui/dialog.view.tsx',
   banner: 'surfaces/banner.surface.tsx',
   checklist: 'surfaces/checklist.surface.tsx',
   survey: 'surfaces/survey.surface.tsx',
   launcher: 'surfaces/launcher.surface.tsx',
   why: 'core/why.explainer.ts',
-};
-
-/**
- * Chunks built without the shared chunks (what they need is bundled in), because they load on
- * pages that may show no surface at all: they must not pull in preact. `tags`: feature tags;
- * `builder`: the element picker and draft previews (only when the builder opened the page).
- */
-const standalone = {
+  // Feature tags and builder mode load on pages that may show no surface at all.
   tags: 'surfaces/tags.chunk.ts',
   builder: 'surfaces/builder.chunk.ts',
 };
+/** The combinations of parts loaded together (a flow loads its step views with it). */
+const bundles = [
+  ['flow', 'tooltip'],
+  ['dialog', 'flow'],
+  ['dialog', 'flow', 'tooltip'],
+  ...['banner', 'checklist', 'survey', 'launcher', 'why', 'tags', 'builder'].map((p) => [p]),
+];
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 
-/** Rewrites imports of modules that belong to an already built shared chunk into its file. */
-function useChunks(built) {
-  return {
-    name: 'use-shared-chunks',
-    setup(b) {
-      b.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.pluginData === 'inner' || args.kind === 'entry-point') return undefined;
-        const resolved = await b.resolve(args.path, {
-          kind: args.kind,
-          importer: args.importer,
-          resolveDir: args.resolveDir,
-          pluginData: 'inner',
-        });
-        const owner = built.find(
-          (chunk) => chunk.paths.has(resolved.path) || chunk.paths.has(args.path),
-        );
-        return owner ? { path: `./${owner.file}`, external: true } : undefined;
-      });
-    },
-  };
-}
+/** Builds a bundle's entry from its part names (core/chunk-url.loader.ts keys them alike). */
+const partsEntry = (names) => ({
+  name: 'parts-entry',
+  setup(b) {
+    b.onResolve({ filter: /^parts:/ }, (args) => ({ path: args.path, namespace: 'parts' }));
+    b.onLoad({ filter: /.*/, namespace: 'parts' }, () => ({
+      contents: names
+        .map((n) => `export * as ${n} from ${JSON.stringify(src(parts[n]))};`)
+        .join('\n'),
+      resolveDir: path.join(root, 'src'),
+      loader: 'ts',
+    }));
+  },
+});
 
 const manifest = {};
 /** `ANALYZE=1 npm run build` prints what each chunk is made of (minified, before gzip and swc). */
@@ -122,50 +94,17 @@ const analyze = async (result) => {
 };
 const outputOf = (result) =>
   Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.js'));
-/** Files of built shared chunks this output imports (its own first). */
-const filesOf = (file, output) => [
-  ...new Set([
-    path.relative('dist', file),
-    ...output.imports
-      .filter((i) => i.external && i.path.startsWith('./'))
-      .map((i) => `s/${i.path.slice(2)}`),
-  ]),
-];
 
-const built = [];
-for (const chunk of sharedChunks) {
+for (const names of bundles) {
   const result = await build({
     ...chunkOptions,
-    entryPoints: { [chunk.name]: src(chunk.entry) },
-    plugins: [useChunks(built)],
+    entryPoints: { [names.join('-')]: `parts:${names.join('+')}` },
+    plugins: [partsEntry(names)],
   });
   await analyze(result);
-  const [file, output] = outputOf(result);
-  const paths = new Set(chunk.modules.map((m) => (m.includes('.') ? src(m) : m)));
-  // Bare specifiers (preact) match by name; files by their resolved path.
-  for (const m of chunk.modules) if (!m.includes('.')) paths.add((await resolveBare(m)) ?? m);
-  built.push({ name: chunk.name, file: path.basename(file), paths });
-  manifest[chunk.name] = filesOf(file, output);
+  manifest[names.join('+')] = path.relative('dist', outputOf(result)[0]);
 }
-// Tooltips and hotspots come with the anchor chunk.
-manifest.tooltip = manifest.hotspot = manifest.anchor;
-
-for (const [name, entry] of [...Object.entries(entries), ...Object.entries(standalone)]) {
-  const result = await build({
-    ...chunkOptions,
-    entryPoints: { [name]: src(entry) },
-    plugins: name in standalone ? [] : [useChunks(built)],
-  });
-  await analyze(result);
-  const [file, output] = outputOf(result);
-  const files = filesOf(file, output);
-  // A chunk needs the shared chunks it imports, and what those import.
-  const deps = files.slice(1).flatMap((f) => manifest[built.find((c) => `s/${c.file}` === f).name]);
-  manifest[name] = [...new Set([...files, ...deps])];
-}
-delete manifest.common;
-delete manifest.anchor;
-await Promise.all(Object.values(manifest).flat().map(polish));
+await Promise.all(Object.values(manifest).map(polish));
 writeFileSync(path.join(root, 'dist/manifest.json'), JSON.stringify(manifest, null, 2));
 
 /**
@@ -192,33 +131,6 @@ async function polish(file) {
   });
   writeFileSync(full, `${out.code}\n//# sourceMappingURL=${path.basename(file)}.map\n`);
   writeFileSync(`${full}.map`, out.map ?? '');
-}
-
-async function resolveBare(specifier) {
-  let found;
-  await build({
-    ...common,
-    write: false,
-    stdin: { contents: `import ${JSON.stringify(specifier)}`, resolveDir: root },
-    plugins: [
-      {
-        name: 'probe',
-        setup(b) {
-          b.onResolve({ filter: /.*/ }, async (args) => {
-            if (args.pluginData === 'inner') return undefined;
-            const r = await b.resolve(args.path, {
-              kind: args.kind,
-              resolveDir: args.resolveDir,
-              pluginData: 'inner',
-            });
-            found = r.path;
-            return { path: args.path, external: true };
-          });
-        },
-      },
-    ],
-  });
-  return found;
 }
 
 /** Swaps the package loader for the URL loader in the script-tag build. */

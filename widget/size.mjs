@@ -10,15 +10,15 @@ const BUDGET = 20 * 1024;
 const ZOD_MARKERS = ['ZodError', '$ZodType', 'ZodObject', '_zod'];
 const dist = fileURLToPath(new URL('dist/', import.meta.url));
 
-/** Surfaces and the chunks they load (see core/chunk.plan.ts). */
+/** Surfaces and the parts they load (see core/chunk.plan.ts), one file each (build.mjs). */
 const SURFACES = {
-  'tooltip (flow step)': ['flow', 'tooltip'],
-  'hotspot (flow step)': ['flow', 'tooltip'],
-  'modal or slideout (flow step)': ['flow', 'dialog'],
-  banner: ['banner'],
-  checklist: ['checklist'],
-  survey: ['survey'],
-  launcher: ['launcher'],
+  'tooltip (flow step)': 'flow+tooltip',
+  'hotspot (flow step)': 'flow+tooltip',
+  'modal or slideout (flow step)': 'dialog+flow',
+  banner: 'banner',
+  checklist: 'checklist',
+  survey: 'survey',
+  launcher: 'launcher',
 };
 
 const files = [
@@ -29,13 +29,13 @@ const files = [
 ];
 const size = new Map();
 let failed = false;
-console.log(`${'file'.padEnd(28)} ${'min B'.padStart(7)} ${'min+gzip B'.padStart(11)}`);
+console.log(`${'file'.padEnd(36)} ${'min B'.padStart(7)} ${'min+gzip B'.padStart(11)}`);
 for (const file of files) {
   const source = readFileSync(dist + file);
   const gzipped = gzipSync(source, { level: 9 }).length;
   size.set(file, gzipped);
   console.log(
-    `${file.padEnd(28)} ${String(source.length).padStart(7)} ${String(gzipped).padStart(11)}`,
+    `${file.padEnd(36)} ${String(source.length).padStart(7)} ${String(gzipped).padStart(11)}`,
   );
   const leaked = ZOD_MARKERS.filter((marker) => source.includes(marker));
   if (leaked.length > 0) {
@@ -45,8 +45,9 @@ for (const file of files) {
 }
 
 const manifest = JSON.parse(readFileSync(`${dist}manifest.json`, 'utf8'));
-const total = (names) => {
-  const needed = new Set(['waymark.js', ...names.flatMap((name) => manifest[name])]);
+const total = (key) => {
+  if (!manifest[key]) throw new Error(`manifest.json has no ${key}`);
+  const needed = new Set(['waymark.js', manifest[key]]);
   return { bytes: [...needed].reduce((sum, file) => sum + size.get(file), 0), needed };
 };
 const row = (label, bytes, detail) =>
@@ -56,15 +57,15 @@ const row = (label, bytes, detail) =>
 
 console.log(`\nwhat a page downloads to show each surface (budget ${BUDGET} B):`);
 row('no content (core only)', size.get('waymark.js'), 'waymark.js');
-for (const [label, names] of Object.entries(SURFACES)) {
-  const { bytes, needed } = total(names);
+for (const [label, key] of Object.entries(SURFACES)) {
+  const { bytes, needed } = total(key);
   const over = bytes > BUDGET;
   if (over) failed = true;
   row(label, bytes, [...needed].join(' + ') + (over ? '  OVER BUDGET' : ''));
 }
 console.log('\nnot a single surface (reported, not budgeted):');
-row('flow using every step type', total(['flow', 'tooltip', 'dialog']).bytes, 'all flow parts');
-row('debug.why()', total(['why']).bytes, 'the eligibility debugger');
-row('feature tags', total(['tags']).bytes, 'core + tags (pages whose session carries tags)');
-row('builder mode', total(['builder']).bytes, 'element picker and draft preview (authors only)');
+row('flow using every step type', total('dialog+flow+tooltip').bytes, 'all flow parts');
+row('debug.why()', total('why').bytes, 'the eligibility debugger');
+row('feature tags', total('tags').bytes, 'core + tags (pages whose session carries tags)');
+row('builder mode', total('builder').bytes, 'element picker and draft preview (authors only)');
 process.exit(failed ? 1 : 0);

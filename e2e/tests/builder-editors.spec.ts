@@ -117,7 +117,13 @@ test('survey editor: an NPS question with a branch, a warning for a deleted targ
   await rows.nth(0).getByLabel('Go to').selectOption('end');
   await expect(page.getByText('1 branch needs attention')).toHaveCount(0);
   await expect
-    .poll(async () => (await draftOf(page, account, id))?.questions.length, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const draft = await draftOf(page, account, id);
+        return draft?.kind === 'survey' ? draft.questions.length : null;
+      },
+      { timeout: 10_000 },
+    )
     .toBe(1);
 
   // Duplicate makes a fresh id; changing the type to single choice brings answers.
@@ -141,6 +147,25 @@ test('survey editor: an NPS question with a branch, a warning for a deleted targ
   await page.setViewportSize({ width: 768, height: 1000 });
   await page.screenshot({ path: `${SHOTS}/survey-768.png`, fullPage: true });
   await expectAccessible(page);
+
+  // Archived: the editor is read-only — every field disabled, no add/remove/reorder.
+  const archived = await page.request.post(
+    `/api/workspaces/${account.workspaceId}/content/${id}/archive`,
+    { headers: { 'x-csrf-token': account.csrf } },
+  );
+  expect(archived.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByLabel('Display')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Add question' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Remove Question/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Reorder Question 1/ })).toBeDisabled();
+  // The selected question (the first, after a load) is open.
+  await expect(page.getByRole('button', { name: /^1\. How likely/ })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  await expect(questions.nth(0).getByLabel('Question', { exact: true })).toBeDisabled();
+  await expect(questions.nth(0).getByLabel('Comparison').first()).toBeDisabled();
   expect(errors).toEqual([]);
 });
 

@@ -106,8 +106,8 @@ test('segment with nested all/any/not and an event count, targeted content on a 
   await shoot(page, 'segment-editor');
 
   await page.getByRole('button', { name: 'Create segment' }).click();
-  await expect(page.getByRole('status')).toContainText('Saved. 1 members.');
   await expect(page).toHaveURL(/\/segments\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('status')).toContainText('Saved. 1 members.');
   const segmentId = page.url().split('/').pop()!;
   const csv = await page.request.get(
     `/api/workspaces/${account.workspaceId}/segments/${segmentId}/members.csv`,
@@ -184,6 +184,8 @@ test('segment with nested all/any/not and an event count, targeted content on a 
   await experiment.getByLabel('Weight').first().fill('50');
   await experiment.getByLabel('Goal (judged on)').selectOption({ label: 'Invited' });
   // All three seeded users invited: a 100 % rate is no baseline, so the author sets one.
+  await expect(experiment.getByText(/baseline from the goal: 3 of 3 users/)).toBeVisible();
+  await expect(experiment.getByLabel('Baseline rate (%)')).toHaveValue('100');
   await experiment.getByLabel('Baseline rate (%)').fill('12');
   await expect(experiment.getByTestId('sample-size')).toContainText(
     'With a 12 % baseline, detecting +2 pp needs ≈ 4,438 users per arm',

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { ContentDefinitionInput, ContentDetail, ThemeRecord } from '@waymark/shared';
 import {
   expectAccessible,

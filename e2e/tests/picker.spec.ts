@@ -106,7 +106,10 @@ test('the element picker: Esc cancels and leaves the target as it was', async ({
     field.getByRole('button', { name: /Pick (again )?on page/ }).click(),
   ]);
   await expect(app.locator('waymark-picker .bar')).toHaveText(/click the element/);
-  await app.keyboard.press('Escape');
+  // The builder closes the window as soon as the keydown's cancel arrives, which can be before
+  // the keyup: a press that ends on a closed page is the expected outcome, not a failure.
+  await app.keyboard.press('Escape').catch(() => undefined);
+  await expect.poll(() => app.isClosed()).toBe(true);
   await expect(field.getByRole('button', { name: /Pick (again )?on page/ })).toBeEnabled();
   await expect(field.locator('dl.target-signals')).toHaveCount(0);
   await expect(field.getByLabel('CSS selector (tried first)')).toHaveValue('#nowhere');

@@ -45,7 +45,7 @@ const tags: FeatureTag[] = [
     id: 'tag-invite-settings',
     name: 'Invited from settings',
     kind: 'click',
-    target: { attributes: { 'data-tour': 'invite' } },
+    target: { attributes: { id: 'invite' }, tag: 'button' },
     url: '/app/settings*',
   },
   { id: 'tag-projects', name: 'Viewed projects', kind: 'page', url: '/app/projects' },

@@ -6,7 +6,13 @@ import type {
   ThemeRecord,
 } from '@waymark/shared';
 import { createHash } from 'node:crypto';
-import { builderApi, createTenant, modalFlow, publishedItem, type Tenant } from './support/content-fixtures';
+import {
+  builderApi,
+  createTenant,
+  modalFlow,
+  publishedItem,
+  type Tenant,
+} from './support/content-fixtures';
 import { call, type Answer } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -20,7 +26,9 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const headingOf = (answer: Answer<PreviewContent>): string | undefined => {
-  const definition = answer.body.definition as { steps?: Array<{ blocks: Array<{ text?: string }> }> };
+  const definition = answer.body.definition as {
+    steps?: Array<{ blocks: Array<{ text?: string }> }>;
+  };
   return definition.steps?.[0]?.blocks[0]?.text;
 };
 const readPreview = (token: string, sdkKey = t.sdkKey): Promise<Answer<PreviewContent>> =>
@@ -33,9 +41,16 @@ const newToken = async (contentId: string, tenant = t): Promise<Answer<PreviewTo
 describe('preview links', () => {
   it('open the current draft of a published item, with its shared theme merged in', async () => {
     const api = builderApi(app, t);
-    const theme = await api.post<ThemeRecord>('/themes', { name: `Preview ${Date.now()}`, theme: { accent: '#0a7f5a', radius: 4 } });
+    const theme = await api.post<ThemeRecord>('/themes', {
+      name: `Preview ${Date.now()}`,
+      theme: { accent: '#0a7f5a', radius: 4 },
+    });
     expect(theme.status).toBe(201);
-    const item = await publishedItem(app, t, { name: 'Live', definition: modalFlow('Live heading'), themeId: theme.body.id });
+    const item = await publishedItem(app, t, {
+      name: 'Live',
+      definition: modalFlow('Live heading'),
+      themeId: theme.body.id,
+    });
     const edited = await api.patch<ContentDetail>(`/content/${item.id}`, {
       definition: modalFlow('Draft heading', { theme: { radius: 20 } }),
     });
@@ -58,7 +73,10 @@ describe('preview links', () => {
   });
 
   it('fall back to the published version when there is no draft', async () => {
-    const item = await publishedItem(app, t, { name: 'Clean', definition: modalFlow('Published only') });
+    const item = await publishedItem(app, t, {
+      name: 'Clean',
+      definition: modalFlow('Published only'),
+    });
     const { body } = await newToken(item.id);
     const answer = await readPreview(body.token);
     expect(answer.status).toBe(200);
@@ -82,19 +100,34 @@ describe('preview links', () => {
     const item = await publishedItem(app, t, { name: 'Expiring' });
     const { body } = await newToken(item.id);
     const unknown = await readPreview('A'.repeat(43));
-    expect([unknown.status, (unknown.body as unknown as ErrorBody).code]).toEqual([404, 'not_found']);
+    expect([unknown.status, (unknown.body as unknown as ErrorBody).code]).toEqual([
+      404,
+      'not_found',
+    ]);
 
     const foreign = await readPreview(body.token, other.sdkKey);
-    expect([foreign.status, (foreign.body as unknown as ErrorBody).code]).toEqual([404, 'not_found']);
+    expect([foreign.status, (foreign.body as unknown as ErrorBody).code]).toEqual([
+      404,
+      'not_found',
+    ]);
 
-    await app.db.query(`UPDATE preview_tokens SET expires_at = now() - interval '1 second' WHERE workspace_id = $1 AND content_id = $2`, [t.workspaceId, item.id]);
+    await app.db.query(
+      `UPDATE preview_tokens SET expires_at = now() - interval '1 second' WHERE workspace_id = $1 AND content_id = $2`,
+      [t.workspaceId, item.id],
+    );
     const expired = await readPreview(body.token);
-    expect([expired.status, (expired.body as unknown as ErrorBody).code]).toEqual([404, 'not_found']);
+    expect([expired.status, (expired.body as unknown as ErrorBody).code]).toEqual([
+      404,
+      'not_found',
+    ]);
   });
 
   it('refuse malformed tokens and a missing SDK key', async () => {
     const malformed = await readPreview('short');
-    expect([malformed.status, (malformed.body as unknown as ErrorBody).code]).toEqual([400, 'validation_failed']);
+    expect([malformed.status, (malformed.body as unknown as ErrorBody).code]).toEqual([
+      400,
+      'validation_failed',
+    ]);
     const keyless = await call(`${app.url}/sdk/v1/preview?token=${'A'.repeat(43)}`);
     expect([keyless.status, (keyless.body as ErrorBody).code]).toEqual([401, 'invalid_key']);
   });
@@ -104,8 +137,14 @@ describe('preview links', () => {
     const viewer = await builderApi(app, t, t.viewer).post(`/content/${item.id}/preview`);
     expect(viewer.status).toBe(403);
     const foreign = await newToken(item.id, other);
-    expect([foreign.status, (foreign.body as unknown as ErrorBody).code]).toEqual([404, 'not_found']);
-    const count = (await app.db.query(`SELECT count(*)::int AS n FROM preview_tokens WHERE content_id = $1`, [item.id])) as Array<{ n: number }>;
+    expect([foreign.status, (foreign.body as unknown as ErrorBody).code]).toEqual([
+      404,
+      'not_found',
+    ]);
+    const count = (await app.db.query(
+      `SELECT count(*)::int AS n FROM preview_tokens WHERE content_id = $1`,
+      [item.id],
+    )) as Array<{ n: number }>;
     expect(count[0]!.n).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import {
   RuleCaseTableSchema,
   RuleNotCompilableError,
   type RuleCaseUser,
+  type RuleSqlSets,
 } from '@waymark/shared';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -141,6 +142,29 @@ describe('rule-cases.json on PostgreSQL (SQL compiler)', () => {
     );
     expect(rows.map((r) => names.get(r.id)).sort()).toEqual([...c.matches].sort());
   });
+
+  it.each(serverCases.map((c) => [c.name, c] as const))(
+    '%s (set-based, bulk)',
+    async (_name, c) => {
+      const params: unknown[] = [workspaceId];
+      const sets: RuleSqlSets = { ctes: [], joins: [] };
+      const expr = compileRuleSql(c.rule, {
+        params,
+        workspace: '$1',
+        user: 'u.id',
+        traits: 'u.traits',
+        now,
+        sets,
+      });
+      const rows = await app.db.query<Array<{ id: string }>>(
+        `${sets.ctes.length ? `WITH ${sets.ctes.join(', ')}` : ''}
+       SELECT u.id FROM end_users u ${sets.joins.join(' ')}
+       WHERE u.workspace_id = $1 AND u.merged_into IS NULL AND ${expr}`,
+        params,
+      );
+      expect(rows.map((r) => names.get(r.id)).sort()).toEqual([...c.matches].sort());
+    },
+  );
 
   it('refuses page-only rules', () => {
     for (const c of table.cases.filter((x) => x.clientOnly)) {

@@ -1,9 +1,4 @@
-import type {
-  ComponentChildren,
-  InputHTMLAttributes,
-  Ref,
-  TargetedInputEvent,
-} from 'preact';
+import type { ComponentChildren, InputHTMLAttributes, Ref, TargetedInputEvent } from 'preact';
 
 interface InputFieldProps {
   id: string;

@@ -2,7 +2,7 @@
 // `preview()` renders what the author is editing. It takes orders only from the builder page
 // that embeds it (same origin, parent window).
 import { Waymark } from '@waymark/widget';
-import { isPreviewRender, type PreviewNotice } from './preview-protocol';
+import { isPreviewPing, isPreviewRender, type PreviewNotice } from './preview-protocol';
 
 /** A plain app skeleton with the `data-tour` targets the templates point at. */
 function mockApp(): HTMLElement {
@@ -48,6 +48,7 @@ waymark.on('content:dismissed', () => notify('waymark-preview:ended'));
 window.addEventListener('message', (event) => {
   // `self.origin`, not `location.origin`: a srcdoc document's URL is about:srcdoc.
   if (event.origin !== self.origin || event.source !== parent) return;
+  if (isPreviewPing(event.data)) notify('waymark-preview:ready');
   if (!isPreviewRender(event.data)) return;
   const { definition, locale, theme, startAt } = event.data;
   document.documentElement.lang = locale;

@@ -1,6 +1,11 @@
 import type { ContentDefinition, Theme } from '@waymark/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { PREVIEW_DOCUMENT, isPreviewNotice, type PreviewRender } from './preview-protocol';
+import {
+  PREVIEW_DOCUMENT,
+  isPreviewNotice,
+  type PreviewPing,
+  type PreviewRender,
+} from './preview-protocol';
 
 interface PreviewPaneProps {
   definition: ContentDefinition;
@@ -112,8 +117,13 @@ export function PreviewPane({ definition, theme, selected }: PreviewPaneProps) {
           class="preview-frame"
           title={`Live preview, ${viewport === 'desktop' ? 'desktop' : 'mobile 360 px'}, locale ${shownLocale}`}
           srcdoc={PREVIEW_DOCUMENT}
-          // The frame's module script has run by its load event, so it is listening by then.
-          onLoad={() => setReady(true)}
+          // Its module script has run by the load event: ask again in case "ready" came early.
+          onLoad={(event) =>
+            event.currentTarget.contentWindow?.postMessage(
+              { type: 'waymark-preview:ping' } satisfies PreviewPing,
+              self.origin,
+            )
+          }
         />
       </div>
       <p class="preview-status muted" aria-live="polite">

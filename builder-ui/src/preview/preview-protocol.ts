@@ -1,5 +1,8 @@
 import type { ContentDefinition, Theme } from '@waymark/shared';
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
 /** Builder → preview frame: render this. */
 export interface PreviewRender {
   type: 'waymark-preview:render';
@@ -10,13 +13,18 @@ export interface PreviewRender {
   startAt: number;
 }
 
+/** Builder → preview frame: answer `ready` if you are listening (sent on the frame's load). */
+export interface PreviewPing {
+  type: 'waymark-preview:ping';
+}
+
+export const isPreviewPing = (data: unknown): data is PreviewPing =>
+  isRecord(data) && data.type === 'waymark-preview:ping';
+
 /** Preview frame → builder: loaded and listening; or the previewed content closed. */
 export interface PreviewNotice {
   type: 'waymark-preview:ready' | 'waymark-preview:ended';
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
 
 export const isPreviewRender = (data: unknown): data is PreviewRender =>
   isRecord(data) &&

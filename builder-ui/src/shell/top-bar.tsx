@@ -65,7 +65,7 @@ export function TopBar({ workspaces, workspace, onWorkspace }: TopBarProps) {
           <span class="visually-hidden">(opens in a new tab)</span>
         </a>
       </div>
-      <CreateWorkspaceDialog open={creating} onClose={() => setCreating(false)} />
+      {creating && <CreateWorkspaceDialog open onClose={() => setCreating(false)} />}
     </header>
   );
 }

@@ -84,7 +84,13 @@ export class ContentConfigService {
   /** Feature tags as the SDK delivers them, by name. */
   async featureTags(workspaceId: string): Promise<FeatureTag[]> {
     const rows = await this.db.query<
-      Array<{ id: string; name: string; kind: 'click' | 'page'; target: unknown; url: string | null }>
+      Array<{
+        id: string;
+        name: string;
+        kind: 'click' | 'page';
+        target: unknown;
+        url: string | null;
+      }>
     >(
       `SELECT id, name, kind, target, url FROM feature_tags WHERE workspace_id = $1 ORDER BY name, id`,
       [workspaceId],

@@ -43,6 +43,19 @@ export class EventPartitions implements OnApplicationBootstrap, OnModuleDestroy 
     clearInterval(this.timer);
   }
 
+  /**
+   * Retention: drops the monthly partitions that end on or before `before`, the default
+   * partition's older rows, and their `event_ids` (`wm_prune_events`); returns the partitions
+   * dropped. Not scheduled: a deployment calls it with its own retention.
+   */
+  async prune(before: Date): Promise<string[]> {
+    const rows = await this.db.query<Array<{ name: string }>>(
+      `SELECT wm_prune_events($1::timestamptz) AS name`,
+      [before.toISOString()],
+    );
+    return rows.map((r) => r.name);
+  }
+
   /** Ensures the partitions from `now`'s month to MONTHS_AHEAD later; returns their names. */
   async ensure(now: Date, monthsBack = 0): Promise<string[]> {
     const names: string[] = [];

@@ -1,6 +1,6 @@
 import { compileFirstEventSql, type GoalDefinition } from '@waymark/shared';
 import type { Queryable } from '../identity/identity-ops';
-import { onlyUsers, ruleOverUsers } from '../identity/rule-scope';
+import { onlyUsers, ruleOverAllUsers, ruleOverUsers } from '../identity/rule-scope';
 
 /**
  * Records completions for users who reached the goal and had not yet: once per user. An event
@@ -17,7 +17,11 @@ export async function refreshGoal(
 ): Promise<number> {
   const params: unknown[] = [workspaceId, goalId, now.toISOString()];
   const filter = onlyUsers(params, 'u.id', users);
-  const candidates = `FROM end_users u WHERE u.workspace_id = $1 AND u.merged_into IS NULL ${filter}
+  // Everyone: a rule's event aggregates are computed once per user (set-based).
+  const plan =
+    definition.kind === 'rule' && !users ? ruleOverAllUsers(definition.rule, params, now) : null;
+  const candidates = `FROM end_users u ${plan?.joins ?? ''}
+    WHERE u.workspace_id = $1 AND u.merged_into IS NULL ${filter}
     AND NOT EXISTS (SELECT 1 FROM goal_completions g
       WHERE g.workspace_id = $1 AND g.goal_id = $2 AND g.end_user_id = u.id)`;
   const opts = { params, workspace: '$1', user: 'u.id', traits: 'u.traits', now };
@@ -26,9 +30,10 @@ export async function refreshGoal(
       ? `SELECT $1::uuid, $2::uuid, x.id, least(x.first, $3::timestamptz) FROM (
            SELECT u.id, ${compileFirstEventSql(definition.event, definition.where, opts)} AS first ${candidates}
          ) x WHERE x.first IS NOT NULL`
-      : `SELECT $1::uuid, $2::uuid, u.id, $3::timestamptz ${candidates} AND ${ruleOverUsers(definition.rule, params, now)}`;
+      : `SELECT $1::uuid, $2::uuid, u.id, $3::timestamptz ${candidates} AND ${plan?.expr ?? ruleOverUsers(definition.rule, params, now)}`;
   const rows = await q.query<unknown[]>(
-    `INSERT INTO goal_completions (workspace_id, goal_id, end_user_id, completed_at) ${select}
+    `${plan?.with ? `WITH ${plan.with.replace(/,$/, '')}` : ''}
+     INSERT INTO goal_completions (workspace_id, goal_id, end_user_id, completed_at) ${select}
      ON CONFLICT DO NOTHING RETURNING end_user_id`,
     params,
   );

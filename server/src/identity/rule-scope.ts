@@ -1,4 +1,4 @@
-import { compileRuleSql, ruleDeps, type Rule } from '@waymark/shared';
+import { compileRuleSql, ruleDeps, type Rule, type RuleSqlSets } from '@waymark/shared';
 import { AppError } from '../common/app-error';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Queryable } from './identity-ops';
@@ -15,6 +15,33 @@ export function ruleOverUsers(
   traits = 'u.traits',
 ): string {
   return compileRuleSql(rule, { params, workspace: '$1', user, traits, now });
+}
+
+/**
+ * The set-based form for a refresh of every user: the expression plus the CTEs (aggregating the
+ * workspace's events once per user) and the LEFT JOINs on `u.id` that it reads. Several rules
+ * of one statement share `sets` (so their CTE names do not collide); `with`/`joins` then hold
+ * everything gathered so far.
+ */
+export function ruleOverAllUsers(
+  rule: Rule,
+  params: unknown[],
+  now: Date,
+  sets: RuleSqlSets = { ctes: [], joins: [] },
+): { expr: string; with: string; joins: string } {
+  const expr = compileRuleSql(rule, {
+    params,
+    workspace: '$1',
+    user: 'u.id',
+    traits: 'u.traits',
+    now,
+    sets,
+  });
+  return {
+    expr,
+    with: sets.ctes.map((cte) => `${cte},`).join('\n'),
+    joins: sets.joins.join('\n'),
+  };
 }
 
 /** `AND <column> = ANY($n)` when `users` is given (pushes the parameter), else nothing. */

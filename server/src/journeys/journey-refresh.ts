@@ -1,6 +1,11 @@
-import { compileFirstEventSql, type JourneyStage, type Rule } from '@waymark/shared';
+import {
+  compileFirstEventSql,
+  type JourneyStage,
+  type Rule,
+  type RuleSqlSets,
+} from '@waymark/shared';
 import type { Queryable } from '../identity/identity-ops';
-import { onlyUsers, ruleOverUsers } from '../identity/rule-scope';
+import { onlyUsers, ruleOverAllUsers, ruleOverUsers } from '../identity/rule-scope';
 
 /** A stage entered by a plain "did X" rule was entered at the first X; other rules at `now`. */
 function firstEvent(
@@ -27,10 +32,19 @@ export async function refreshJourney(
   const params: unknown[] = [workspaceId, journeyId, now.toISOString(), stages.map((s) => s.id)];
   const userFilter = onlyUsers(params, 'u.id', users);
   const positionFilter = users ? `AND p.end_user_id = ANY($${params.length}::uuid[])` : '';
+  // Everyone: each stage rule's event aggregates are computed once per user (set-based).
+  let sets = { with: '', joins: '' };
+  const gathered: RuleSqlSets = { ctes: [], joins: [] };
+  const stageSql = (rule: Rule): string => {
+    if (users) return ruleOverUsers(rule, params, now);
+    const plan = ruleOverAllUsers(rule, params, now, gathered);
+    sets = plan;
+    return plan.expr;
+  };
   const cases = stages
     .map((s, k) => ({ s, k }))
     .reverse()
-    .map(({ s, k }) => `WHEN ${ruleOverUsers(s.rule, params, now)} THEN ${k}`)
+    .map(({ s, k }) => `WHEN ${stageSql(s.rule)} THEN ${k}`)
     .join(' ');
   const opts = { params, workspace: '$1', user: 'r.id', traits: 'NULL', now };
   const hints = stages
@@ -43,8 +57,8 @@ export async function refreshJourney(
     .join(' ');
   const at = hints.trim() ? `CASE r.k ${hints} ELSE $3::timestamptz END` : '$3::timestamptz';
   const [row] = await q.query<Array<{ members: number; entered: number; exited: number }>>(
-    `WITH cur AS MATERIALIZED (
-       SELECT u.id, CASE ${cases} END AS idx FROM end_users u
+    `WITH ${sets.with} cur AS MATERIALIZED (
+       SELECT u.id, CASE ${cases} END AS idx FROM end_users u ${sets.joins}
        WHERE u.workspace_id = $1 AND u.merged_into IS NULL ${userFilter}
      ), reached AS MATERIALIZED (
        SELECT cur.id, cur.idx, k FROM cur CROSS JOIN LATERAL generate_series(0, cur.idx) AS k
@@ -59,16 +73,15 @@ export async function refreshJourney(
        SELECT $1, $2, id, stage_id, at FROM fresh ON CONFLICT DO NOTHING RETURNING 1
      ), moved AS (
        INSERT INTO journey_positions (workspace_id, journey_id, end_user_id, stage_id, since)
-       SELECT $1, $2, cur.id, ($4::text[])[cur.idx + 1],
-         coalesce((SELECT f.at FROM fresh f WHERE f.id = cur.id AND f.k = cur.idx), $3::timestamptz)
-       FROM cur WHERE cur.idx IS NOT NULL
+       SELECT $1, $2, cur.id, ($4::text[])[cur.idx + 1], coalesce(f.at, $3::timestamptz)
+       FROM cur LEFT JOIN fresh f ON f.id = cur.id AND f.k = cur.idx WHERE cur.idx IS NOT NULL
        ON CONFLICT (workspace_id, journey_id, end_user_id) DO UPDATE
          SET stage_id = EXCLUDED.stage_id, since = $3::timestamptz
          WHERE journey_positions.stage_id <> EXCLUDED.stage_id
        RETURNING 1
      ), gone AS (
        DELETE FROM journey_positions p WHERE p.workspace_id = $1 AND p.journey_id = $2 ${positionFilter}
-         AND NOT EXISTS (SELECT 1 FROM cur WHERE cur.id = p.end_user_id AND cur.idx IS NOT NULL)
+         AND p.end_user_id NOT IN (SELECT cur.id FROM cur WHERE cur.idx IS NOT NULL)
        RETURNING 1
      )
      SELECT (SELECT count(*) FROM cur WHERE idx IS NOT NULL)::int AS members,

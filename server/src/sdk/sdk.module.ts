@@ -17,6 +17,7 @@ import { ProgressService } from './progress.service';
 import { SdkController } from './sdk.controller';
 import { SdkService } from './sdk.service';
 import { registerSessionRoute } from './session.route';
+import { TraitsSaver } from './traits.saver';
 
 /**
  * The decision path: the session, events and progress endpoints the widget calls, the
@@ -35,7 +36,14 @@ import { registerSessionRoute } from './session.route';
     AuthModule,
   ],
   controllers: [SdkController, EligibilityController],
-  providers: [SdkService, ConfigCache, AudienceEvaluator, ProgressService, EligibilityService],
+  providers: [
+    SdkService,
+    ConfigCache,
+    AudienceEvaluator,
+    ProgressService,
+    EligibilityService,
+    TraitsSaver,
+  ],
   exports: [ConfigCache],
 })
 export class SdkModule implements OnModuleInit, OnModuleDestroy {

@@ -30,6 +30,7 @@ import {
 import { ProgressService, type ProgressChange } from './progress.service';
 import { sessionAnswer, toEligible } from './session.answer';
 import { surveyAnswerRows } from './survey-answer.rows';
+import { TraitsSaver } from './traits.saver';
 import { hashKeyOf, userKeysOf } from './user-keys';
 import type { WorkspaceConfig } from './workspace-config';
 
@@ -56,6 +57,7 @@ export class SdkService {
     private readonly assignments: AssignmentsService,
     private readonly events: EventsService,
     private readonly workspaces: WorkspacesService,
+    private readonly traits: TraitsSaver,
   ) {}
 
   /** The session answer as JSON bytes (see `sessionAnswer`) and its etag. */
@@ -64,6 +66,8 @@ export class SdkService {
     body: SessionRequest,
   ): Promise<{ body: Buffer; etag: string }> {
     this.verify(workspaceId, body.user, body.userHash);
+    // Into the identity store in the background, and only when they changed.
+    this.traits.note(workspaceId, body.user, body.traits);
     const now = new Date();
     const config = await this.cache.get(workspaceId);
     const who = { user: body.user, traits: body.traits, context: body.context };
@@ -78,6 +82,7 @@ export class SdkService {
    */
   async ingest(workspaceId: string, batch: EventsRequest): Promise<EventsResponse> {
     this.verify(workspaceId, batch.user, batch.userHash);
+    if (batch.traits) this.traits.note(workspaceId, batch.user, batch.traits);
     const receivedAt = new Date();
     const rows: EventRow[] = [];
     const valid: Array<{ event: SdkEvent; row: EventRow }> = [];

@@ -62,40 +62,50 @@ export interface FeatureTagsFragment {
 
 const NO_TAGS: FeatureTagsFragment = { featureTagsJson: '[]', featureTagsStamp: '' };
 
-/** Answers already assembled, by etag (held by each configuration; see `sessionAnswer`). */
+/** An answer as sent: its bytes and etag. */
+interface Assembled {
+  body: Buffer;
+  etag: string;
+}
+
+/**
+ * Answers already assembled, by the descriptor of what they hold (see `partsOf`), held by each
+ * configuration and dropped with it. Bounded by bytes: when full it starts over.
+ */
 export class AnswerMemo {
-  private readonly byEtag = new Map<string, Buffer>();
+  private readonly byDescriptor = new Map<string, Assembled>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
 
-  get(etag: string): Buffer | undefined {
-    return this.byEtag.get(etag);
+  get(descriptor: string): Assembled | undefined {
+    return this.byDescriptor.get(descriptor);
   }
 
-  set(etag: string, body: Buffer): void {
-    if (body.length > this.maxBytes / 16) return;
-    if (this.bytes + body.length > this.maxBytes) {
-      this.byEtag.clear();
+  set(descriptor: string, answer: Assembled): void {
+    const size = answer.body.length + descriptor.length * 2;
+    if (size > this.maxBytes / 16) return;
+    if (this.bytes + size > this.maxBytes) {
+      this.byDescriptor.clear();
       this.bytes = 0;
     }
-    this.byEtag.set(etag, body);
-    this.bytes += body.length;
+    this.byDescriptor.set(descriptor, answer);
+    this.bytes += size;
   }
 }
 
 interface Parts {
-  etag: string;
+  /** Everything the answer holds, as text; its SHA-1 is the etag. */
+  descriptor: string;
   progressJson: string[];
   experimentJson: string[];
-  holdouts: HoldoutContent[];
 }
 
 /**
- * The etag hashes everything the answer holds: the locale, the feature tags' state, and per item
- * its id, exact version, the shared theme's state, its own fields' stamp, the progress and the
- * arm as served; per holdout its id, stamp and experiment. Versions are immutable, so equal
- * etags mean byte-equal answers — whoever the user is.
+ * The descriptor names everything the answer holds: the locale, the feature tags' state, and per
+ * item its id, exact version, the shared theme's state, its own fields' stamp, the progress and
+ * the arm as served; per holdout its id, stamp and experiment. Versions are immutable, so equal
+ * descriptors (and etags) mean byte-equal answers — whoever the user is.
  */
 function partsOf(
   decision: Decision,
@@ -103,7 +113,7 @@ function partsOf(
   locale: string | undefined,
   tags: FeatureTagsFragment,
 ): Parts {
-  const hash = createHash('sha1').update(`${locale ?? ''}|t:${tags.featureTagsStamp}`);
+  let descriptor = `${locale ?? ''}|t:${tags.featureTagsStamp}`;
   const progressJson: string[] = [];
   const experimentJson: string[] = [];
   for (const d of decision.delivered) {
@@ -111,26 +121,29 @@ function partsOf(
     const e = d.experiment ? JSON.stringify(d.experiment) : '';
     progressJson.push(p);
     experimentJson.push(e);
-    hash.update(
-      `|${d.item.id}:${d.payload.versionId}:${d.payload.stamp}:${d.item.stamp}:${e}:${p}`,
-    );
+    descriptor += `|${d.item.id}:${d.payload.versionId}:${d.payload.stamp}:${d.item.stamp}:${e}:${p}`;
   }
-  const holdouts = decision.holdouts.map(toHoldout);
-  for (const h of decision.holdouts) hash.update(`|h:${h.item.id}:${h.item.stamp}:${h.experimentId}`);
-  return { etag: hash.digest('base64url'), progressJson, experimentJson, holdouts };
+  for (const h of decision.holdouts)
+    descriptor += `|h:${h.item.id}:${h.item.stamp}:${h.experimentId}`;
+  return { descriptor, progressJson, experimentJson };
 }
+
+const etagOf = (descriptor: string): string =>
+  createHash('sha1').update(descriptor).digest('base64url');
 
 function assemble(
   decision: Decision,
   parts: Parts,
+  etag: string,
   locale: string | undefined,
   tags: FeatureTagsFragment,
 ): string {
   const content = decision.delivered.map((d, i) =>
     eligibleJson(d, parts.progressJson[i]!, parts.experimentJson[i]!, locale),
   );
+  const holdouts = JSON.stringify(decision.holdouts.map(toHoldout));
   return (
-    `{"content":[${content.join(',')}],"etag":"${parts.etag}","holdouts":${JSON.stringify(parts.holdouts)},` +
+    `{"content":[${content.join(',')}],"etag":"${etag}","holdouts":${holdouts},` +
     `"featureTags":${tags.featureTagsJson}${locale ? `,"locale":${JSON.stringify(locale)}` : ''}}`
   );
 }
@@ -146,24 +159,27 @@ export function sessionAnswerJson(
   tags: FeatureTagsFragment = NO_TAGS,
 ): { json: string; etag: string } {
   const parts = partsOf(decision, progress, locale, tags);
-  return { json: assemble(decision, parts, locale, tags), etag: parts.etag };
+  const etag = etagOf(parts.descriptor);
+  return { json: assemble(decision, parts, etag, locale, tags), etag };
 }
 
 /**
- * `sessionAnswerJson` as UTF-8 bytes, memoised by etag in `memo`: users who get the same answer
- * (same items, versions, progress, arms, locale) share one buffer, assembled once.
+ * `sessionAnswerJson` as UTF-8 bytes, memoised in `config.answers` by what it holds: users who
+ * get the same answer (same items, versions, progress, arms, locale) share one buffer and etag,
+ * assembled and hashed once.
  */
 export function sessionAnswer(
   decision: Decision,
   progress: Map<string, ProgressState>,
   locale: string | undefined,
   config: FeatureTagsFragment & { answers: AnswerMemo },
-): { body: Buffer; etag: string } {
+): Assembled {
   const parts = partsOf(decision, progress, locale, config);
-  let body = config.answers.get(parts.etag);
-  if (!body) {
-    body = Buffer.from(assemble(decision, parts, locale, config));
-    config.answers.set(parts.etag, body);
+  let answer = config.answers.get(parts.descriptor);
+  if (!answer) {
+    const etag = etagOf(parts.descriptor);
+    answer = { body: Buffer.from(assemble(decision, parts, etag, locale, config)), etag };
+    config.answers.set(parts.descriptor, answer);
   }
-  return { body, etag: parts.etag };
+  return answer;
 }

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { GoalDefinitionSchema, ruleDeps, type RuleDeps } from '@waymark/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { EventWriter } from '../events/event-writer';
 import { GoalsService } from '../goals/goals.service';
 import type { UserMerge, UserTouch } from '../identity/identity-ops';
@@ -68,6 +68,7 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
   private draining: Promise<void> | null = null;
   private timer: NodeJS.Timeout | undefined;
   private periodicRuns = 0;
+  private leader: QueryRunner | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -84,8 +85,52 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
     this.timer.unref();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    await this.resign();
+  }
+
+  /**
+   * Only one instance runs the periodic refresh: the one holding a PostgreSQL session advisory
+   * lock on a connection it keeps for that purpose. The lock goes with the session, so a dead
+   * leader's lock is released by PostgreSQL and another instance takes over on its next tick.
+   */
+  async lead(): Promise<boolean> {
+    if (this.leader) {
+      try {
+        await this.leader.query('SELECT 1');
+        return true;
+      } catch {
+        // The connection died, and with it the lock: try to take it again below.
+        await this.leader.release().catch(() => undefined);
+        this.leader = null;
+      }
+    }
+    const runner = this.db.createQueryRunner();
+    try {
+      const [row] = (await runner.query(
+        `SELECT pg_try_advisory_lock(hashtextextended('waymark:periodic-refresh', 0)) AS ok`,
+      )) as Array<{ ok: boolean }>;
+      if (row?.ok) {
+        this.leader = runner;
+        return true;
+      }
+    } catch (error) {
+      this.log.error(`leader lock failed: ${String(error)}`);
+    }
+    await runner.release();
+    return false;
+  }
+
+  /** Gives the lock up (shutdown); the connection goes back to the pool without it. */
+  async resign(): Promise<void> {
+    const runner = this.leader;
+    if (!runner) return;
+    this.leader = null;
+    await runner
+      .query(`SELECT pg_advisory_unlock(hashtextextended('waymark:periodic-refresh', 0))`)
+      .catch(() => undefined);
+    await runner.release().catch(() => undefined);
   }
 
   enqueue(touches: UserTouch[], merges: UserMerge[]): void {
@@ -205,8 +250,12 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Time-based definitions for everyone; every FULL_EVERY runs, all definitions. */
-  async periodic(now = new Date()): Promise<void> {
+  /**
+   * Time-based definitions for everyone; every FULL_EVERY runs, all definitions. Only on the
+   * leader (see `lead`); returns whether this instance ran it.
+   */
+  async periodic(now = new Date()): Promise<boolean> {
+    if (!(await this.lead())) return false;
     const full = ++this.periodicRuns % FULL_EVERY === 0;
     try {
       const rows = await this.db.query<Array<{ workspace_id: string }>>(
@@ -216,6 +265,7 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
     } catch (error) {
       this.log.error(`periodic refresh failed: ${String(error)}`);
     }
+    return true;
   }
 
   /** Recomputes a workspace's definitions for every user (only time-based ones unless `all`). */

@@ -1,11 +1,13 @@
 import type { Rule } from '@waymark/shared';
 import type { Queryable } from '../identity/identity-ops';
-import { onlyUsers, ruleOverUsers } from '../identity/rule-scope';
+import { onlyUsers, ruleOverAllUsers, ruleOverUsers } from '../identity/rule-scope';
 
 /**
  * Brings a segment's materialised membership in line with its rule in one statement: users for
  * whom it holds and who are not members enter (entered_at = now), members for whom it no longer
- * holds exit (exited_at = now). With `users`, only those users are looked at.
+ * holds exit (exited_at = now). With `users`, only those users are looked at. `NOT IN` (a hashed
+ * subplan over `cur`) rather than NOT EXISTS: the planner cannot estimate `cur` (an opaque rule)
+ * and, guessing it small, may pick a nested loop over it — quadratic at 100k members.
  */
 export async function refreshSegment(
   q: Queryable,
@@ -18,15 +20,18 @@ export async function refreshSegment(
   const params: unknown[] = [workspaceId, segmentId, now.toISOString()];
   const userFilter = onlyUsers(params, 'u.id', users);
   const memberFilter = users ? `AND m.end_user_id = ANY($${params.length}::uuid[])` : '';
-  const expr = ruleOverUsers(rule, params, now);
+  // Everyone: aggregate events once per user (set-based); some users: correlated per user.
+  const plan = users
+    ? { expr: ruleOverUsers(rule, params, now), with: '', joins: '' }
+    : ruleOverAllUsers(rule, params, now);
   const [row] = await q.query<Array<{ members: number; entered: number; exited: number }>>(
-    `WITH cur AS MATERIALIZED (
-       SELECT u.id FROM end_users u
-       WHERE u.workspace_id = $1 AND u.merged_into IS NULL ${userFilter} AND ${expr}
+    `WITH ${plan.with} cur AS MATERIALIZED (
+       SELECT u.id FROM end_users u ${plan.joins}
+       WHERE u.workspace_id = $1 AND u.merged_into IS NULL ${userFilter} AND ${plan.expr}
      ), exited AS (
        UPDATE segment_memberships m SET exited_at = $3::timestamptz
        WHERE m.workspace_id = $1 AND m.segment_id = $2 AND m.exited_at IS NULL ${memberFilter}
-         AND NOT EXISTS (SELECT 1 FROM cur WHERE cur.id = m.end_user_id)
+         AND m.end_user_id NOT IN (SELECT cur.id FROM cur)
        RETURNING 1
      ), entered AS (
        INSERT INTO segment_memberships (workspace_id, segment_id, end_user_id, entered_at)

@@ -20,6 +20,19 @@ export interface RuleSqlOptions {
   /** SQL for the user's traits jsonb, e.g. `u.traits`. */
   traits: string;
   now: Date;
+  /**
+   * Set-based plan for bulk evaluation over many users: event counts and first/last seen are
+   * then aggregated ONCE per user (`GROUP BY` over the workspace's events) into CTEs the
+   * caller puts in its WITH clause and LEFT JOINs, instead of a correlated subquery per user.
+   * Same answers (rule-cases.json runs both); only worth it when most users are evaluated.
+   */
+  sets?: RuleSqlSets;
+}
+
+/** What the set-based plan needs around the expression: `WITH <ctes>` and `<joins>` on `user`. */
+export interface RuleSqlSets {
+  ctes: string[];
+  joins: string[];
 }
 
 /** The rule holds a condition only the page can answer (page, element, device, locale, time). */
@@ -48,6 +61,24 @@ class Compiler {
        WHERE i.workspace_id = ${w} AND i.end_user_id = ${u} AND i.kind = '${kind}'
          AND e.workspace_id = ${w} AND ${idFilter} AND (${filter})`;
     return `(${side('user', 'user_id', 'e.user_id IS NOT NULL')} UNION ALL ${side('anonymous', 'anonymous_id', 'e.user_id IS NULL')})`;
+  }
+
+  /**
+   * Set-based: one row per end user holding `select` aggregated over their events matching
+   * `filter` (an event belongs to the person its user id is linked to, else its anonymous id —
+   * exactly as `events()` attributes it). Returns the CTE's alias, LEFT JOINed on the user.
+   */
+  perUser(sets: RuleSqlSets, filter: string, select: string): string {
+    const alias = `wm_set${sets.ctes.length}`;
+    sets.ctes.push(
+      `${alias} AS (SELECT i.end_user_id AS id, ${select} FROM events e JOIN identities i
+         ON i.workspace_id = e.workspace_id
+         AND i.kind = (CASE WHEN e.user_id IS NULL THEN 'anonymous' ELSE 'user' END)
+         AND i.external_id = coalesce(e.user_id, e.anonymous_id)
+       WHERE e.workspace_id = ${this.o.workspace} AND (${filter}) GROUP BY i.end_user_id)`,
+    );
+    sets.joins.push(`LEFT JOIN ${alias} ON ${alias}.id = ${this.o.user}`);
+    return alias;
   }
 
   compare(json: string, c: Comparison): string {
@@ -142,8 +173,13 @@ class Compiler {
         for (const f of c.where)
           parts.push(this.compare(`(e.properties -> ${this.p(f.property)}::text)`, f));
         const want = c.count.value;
+        const op = c.count.op === 'gte' ? '>=' : c.count.op === 'lte' ? '<=' : '=';
+        if (this.o.sets) {
+          const set = this.perUser(this.o.sets, parts.join(' AND '), 'count(*) AS n');
+          return `(coalesce(${set}.n, 0) ${op} ${want})`;
+        }
         const counted = `(SELECT count(*) FROM (SELECT 1 FROM ${this.events(parts.join(' AND '), '1 AS one')} ev LIMIT ${want + 1}) x)`;
-        return `(${counted} ${c.count.op === 'gte' ? '>=' : c.count.op === 'lte' ? '<=' : '='} ${want})`;
+        return `(${counted} ${op} ${want})`;
       }
       case 'sequence': {
         const [first, ...rest] = c.steps;
@@ -160,6 +196,10 @@ class Compiler {
       case 'first_seen':
       case 'last_seen': {
         const agg = c.type === 'first_seen' ? 'min' : 'max';
+        if (this.o.sets) {
+          const set = this.perUser(this.o.sets, 'true', `${agg}(e.ts) AS ts`);
+          return this.instant(`${set}.ts`, c.op, c.value);
+        }
         return this.instant(
           `(SELECT ${agg}(ev.ts) FROM ${this.events('true', 'e.ts')} ev)`,
           c.op,

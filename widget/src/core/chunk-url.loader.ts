@@ -1,33 +1,28 @@
-import type { ChunkName, Chunks } from './chunk.loader';
+import type { Chunks } from './chunk.loader';
 
-/** Chunk name → its file and the files it imports statically, relative to `dist/` (build.mjs). */
-declare const __WAYMARK_CHUNKS__: Record<string, string[]>;
+/** Parts joined by `+`, sorted → the one file that holds them all, relative to `dist/` (build.mjs). */
+declare const __WAYMARK_CHUNKS__: Record<string, string>;
 
 /** `…/sdk/waymark.js` → `…/sdk/`: chunks sit beside the script that loaded us. */
 let base = (document.currentScript as HTMLScriptElement | null)?.src.replace(/[^/]*$/, '') ?? '';
-const loaded = new Map<string, Promise<unknown>>();
+const loaded = new Map<string, Promise<Partial<Chunks>>>();
 
-const fetchModule = (file: string): Promise<unknown> => {
+/**
+ * The script-tag build: each combination of parts a page loads together (a kind, or a flow with
+ * its step views) is one self-contained ES module under `/sdk/s/`, loaded with `import()` from
+ * this classic script and exporting its parts by name. A second call reuses the first request; a
+ * failed load may be retried later (flaky network).
+ */
+export function loadParts(names: readonly string[]): Promise<Partial<Chunks>> {
+  const file = __WAYMARK_CHUNKS__[[...names].sort().join('+')];
+  if (!file) return Promise.reject(new Error(`no chunk ${names.join('+')}`));
   let module = loaded.get(file);
   if (!module) {
-    module = import(base + file);
+    module = import(base + file) as Promise<Partial<Chunks>>;
     loaded.set(file, module);
-    // A failed load may be retried later (flaky network).
     module.catch(() => loaded.delete(file));
   }
   return module;
-};
-
-/**
- * The script-tag build: chunks are ES modules under `/sdk/s/`, loaded with `import()` from this
- * classic script. All files of a chunk are requested at once, so there is no import waterfall;
- * a second call reuses the first request.
- */
-export function loadChunk<N extends ChunkName>(name: N): Promise<Chunks[N]> {
-  const [entry, ...deps] = __WAYMARK_CHUNKS__[name] ?? [];
-  if (!entry) return Promise.reject(new Error(`no chunk ${name}`));
-  for (const dep of deps) void fetchModule(dep).catch(() => {});
-  return fetchModule(entry) as Promise<Chunks[N]>;
 }
 
 /** Used when the script was not loaded by a `<script src>` (no `currentScript`). */

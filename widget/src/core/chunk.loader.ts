@@ -41,11 +41,13 @@ const table: { [N in ChunkName]: () => Promise<Chunks[N]> } = {
 };
 
 /**
- * The package build (`@waymark/widget`): the consumer's bundler resolves these imports. The
- * script-tag build swaps this module for `chunk-url.loader.ts` (see build.mjs).
+ * Loads `names` (in parallel) into a record by name. The package build (`@waymark/widget`): the
+ * consumer's bundler resolves these imports. The script-tag build swaps this module for
+ * `chunk-url.loader.ts` (see build.mjs), which loads the one file holding all of `names`.
  */
-export function loadChunk<N extends ChunkName>(name: N): Promise<Chunks[N]> {
-  return table[name]();
+export async function loadParts(names: readonly string[]): Promise<Partial<Chunks>> {
+  const modules = await Promise.all(names.map((name) => table[name as ChunkName]()));
+  return Object.fromEntries(names.map((name, i) => [name, modules[i]]));
 }
 
 /** Where chunks are served from; only the script-tag build uses it. */

@@ -1,15 +1,11 @@
 import { chunksFor } from './chunk.plan';
-import { loadChunk, type ChunkName, type Chunks } from './chunk.loader';
+import { loadParts } from './chunk.loader';
 import type { Logger } from './debug.logger';
 import type { WhyReport } from '../public.types';
 import type { ContentRun, MountContext, SurfaceModule } from './surface.port';
 import type { WhyInput } from './why.explainer';
 
-/** Loads `names` (in parallel; usually preloaded already) into a record by name. */
-export async function loadParts(names: readonly string[]): Promise<Partial<Chunks>> {
-  const modules = await Promise.all(names.map((name) => loadChunk(name as ChunkName)));
-  return Object.fromEntries(names.map((name, i) => [name, modules[i]]));
-}
+export { loadParts };
 
 /**
  * A run whose surface chunks may still be loading: `start` loads them (usually preloaded, so it

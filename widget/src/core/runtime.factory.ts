@@ -4,7 +4,6 @@ import type {
   HoldoutContent,
   ProgressRequest,
   SdkContext,
-  Traits,
 } from '@waymark/shared';
 import { watchRoute } from '../dom/route.watcher';
 import type { WaymarkOptions } from '../public.types';

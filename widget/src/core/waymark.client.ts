@@ -267,8 +267,9 @@ export class Waymark {
     this.#host.states.clear();
   }
 
-  #preload(names: readonly string[]): void {
-    loadParts([...new Set(names)]).catch(() => {});
+  /** Loads each `a+b` combination of parts (see `chunksFor`) ahead of need. */
+  #preload(keys: readonly string[]): void {
+    for (const key of new Set(keys)) loadParts(key.split('+')).catch(() => {});
   }
 
   /**
@@ -285,9 +286,9 @@ export class Waymark {
     const items = content
       .filter((item) => !finished.has(item.id))
       .map((item) => ({ ...item, progress: runtime.progress.get(item.id) ?? null }));
-    const names = items.flatMap((item) => chunksFor(item.definition));
-    this.#preload(names);
-    if (replace) runtime.storage.setItem(CHUNKS_KEY, [...new Set(names)].join(','));
+    const keys = items.map((item) => chunksFor(item.definition).sort().join('+'));
+    this.#preload(keys);
+    if (replace) runtime.storage.setItem(CHUNKS_KEY, [...new Set(keys)].join(','));
     runtime.scheduler.setContent(items, replace, holdouts);
   }
 

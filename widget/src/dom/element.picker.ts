@@ -86,8 +86,9 @@ export function startPicker({ token, builderOrigin, nonce }: PickerOptions): () 
     });
     const text = fingerprintOf(hovered).target.text;
     tag.textContent = `${hovered.tagName.toLowerCase()}${text ? ` “${text}”` : ''}`;
+    const x = Math.min(Math.max(4, left), innerWidth - tag.offsetWidth - 4);
     Object.assign(tag.style, {
-      left: `${Math.max(4, left)}px`,
+      left: `${Math.max(4, x)}px`,
       top: `${top > 28 ? top - 26 : top + height + 4}px`,
     });
   };

@@ -1,5 +1,4 @@
 import {
-  arrow as arrowTo,
   autoUpdate,
   computePosition,
   detectOverflow,
@@ -17,7 +16,19 @@ export { autoUpdate };
 const GAP = 12;
 /** Keep this far from the viewport's edges. */
 const EDGE = 8;
+/** The arrow's size (12 px square, rotated) and its least distance from the card's corners. */
+const ARROW = 12;
+const ARROW_PAD = 10;
 const px = (n: number): string => `${Math.round(n)}px`;
+
+/**
+ * Where the arrow goes along the card's side: in line with the reference's center, kept
+ * `ARROW_PAD` px from the card's corners (what floating-ui's `arrow` middleware computes).
+ */
+function arrowAt(referenceCenter: number, cardStart: number, cardSize: number): string {
+  const at = referenceCenter - cardStart - ARROW / 2;
+  return px(Math.max(ARROW_PAD, Math.min(at, cardSize - ARROW - ARROW_PAD)));
+}
 
 /** True when any part of the element is outside the viewport (`whole`: all of it). */
 function outOfView(element: Element, whole: boolean): boolean {
@@ -54,7 +65,8 @@ export interface FloatingHooks {
 
 /**
  * Keeps a card (`position: fixed`) next to its reference with floating-ui (`offset`, `flip`,
- * `shift`, `arrow`; `autoUpdate` on scroll, resize and reference movement) until the returned
+ * `shift`; `autoUpdate` on scroll, resize and reference movement; the arrow is placed from the
+ * computed coordinates by `arrowAt`) until the returned
  * cleanup runs. `auto` tries below, above, right, left. With no room on any side, the card
  * becomes a bottom sheet (`.sheet`); while the reference is scrolled away it is hidden.
  * Positions are written through CSSOM (`element.style.left`), which a strict `style-src` CSP
@@ -79,7 +91,6 @@ export function attachFloating(
     }),
     room,
     shift({ padding: EDGE }),
-    arrow && arrowTo({ element: arrow, padding: 10 }),
   ];
   const update = async (): Promise<void> => {
     if (!reference.isConnected) return hooks.lost?.();
@@ -100,10 +111,13 @@ export function attachFloating(
     classList.toggle('sheet', !spot);
     style.left = spot ? px(x) : '';
     style.top = spot ? px(y) : '';
-    if (spot) floating.dataset['side'] = settled.split('-')[0];
+    const side = settled.split('-')[0];
+    if (spot) floating.dataset['side'] = side;
     if (arrow && spot) {
-      arrow.style.left = data.arrow?.x == null ? '' : px(data.arrow.x);
-      arrow.style.top = data.arrow?.y == null ? '' : px(data.arrow.y);
+      const box = reference.getBoundingClientRect();
+      const across = side === 'top' || side === 'bottom';
+      arrow.style.left = across ? arrowAt(box.left + box.width / 2, x, floating.offsetWidth) : '';
+      arrow.style.top = across ? '' : arrowAt(box.top + box.height / 2, y, floating.offsetHeight);
     }
     // A sheet stays; a card beside a target scrolled away hides rather than point at nothing.
     const visible = !spot || !outOfView(reference, true);

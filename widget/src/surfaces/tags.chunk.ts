@@ -1,5 +1,5 @@
 // The `tags` chunk: feature tags (no-code click and page events). Loaded only when a session
-// answer carries tags; built on its own (no `common` import), so a page with tags and no content
+// answer carries tags; it holds no views (no preact), so a page with tags and no content
 // does not download preact. Its copy of the fingerprint matcher is the one every surface uses.
 import type { ElementTarget, FeatureTag } from '@waymark/shared';
 import { clickedTags, pageTagsFor } from '../core/feature.tags';

@@ -47,40 +47,36 @@ export function isSafeHref(href: string): boolean {
 export function parseMarkdown(source: string): MdBlock[] {
   const blocks: MdBlock[] = [];
   for (const block of source.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
-    let text: string[] = [];
-    const endText = (): void => {
-      const joined = text.join('\n').trim();
-      if (joined) blocks.push({ type: 'paragraph', children: parseInline(joined, true) });
-      text = [];
-    };
     let list = null as MdList | null;
-    let item: string[] = [];
-    const endItem = (): void => {
-      if (list && item.length > 0) list.items.push(parseInline(item.join('\n').trim(), true));
-      item = [];
+    let lines: string[] = [];
+    // Ends the open paragraph, or the open item of the open list.
+    const end = (): void => {
+      const text = lines.join('\n').trim();
+      const children = parseInline(text, true);
+      if (list) list.items.push(children);
+      else if (text) blocks.push({ type: 'paragraph', children });
+      lines = [];
     };
     for (const line of block.split('\n')) {
       const marker = ITEM.exec(line);
-      const ordered = marker?.[2] !== undefined;
       if (marker) {
-        endItem();
+        if (list || lines.length > 0) end();
+        const ordered = marker[2] !== undefined;
         // A list starts after text, or when the other kind of marker follows.
         if (list?.ordered !== ordered) {
-          endText();
           list = { type: 'list', ordered, start: ordered ? Number(marker[2]) : 1, items: [] };
           blocks.push(list);
         }
-        item = [marker[3] ?? ''];
+        lines = [marker[3] ?? ''];
       } else if (list && /^[ \t]+\S/.test(line)) {
-        item.push(line.trim()); // An indented line continues the item (a line break in it).
+        lines.push(line.trim()); // An indented line continues the item (a line break in it).
       } else {
-        endItem();
+        if (list) end();
         list = null;
-        text.push(line);
+        lines.push(line);
       }
     }
-    endItem();
-    endText();
+    if (list || lines.length > 0) end();
   }
   return blocks;
 }

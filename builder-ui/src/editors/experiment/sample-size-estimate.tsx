@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { goalsApi } from '../../api/goals';
 import { useWorkspace } from '../../workspace-context';
 import { sampleSizePerArm } from './sample-size';
@@ -14,6 +14,8 @@ export function SampleSizeEstimate({ goalId, arms }: { goalId: string; arms: num
   const [baselineText, setBaselineText] = useState('');
   const [liftText, setLiftText] = useState('2');
   const [source, setSource] = useState('');
+  /** Once the author typed a baseline, the goal's rate no longer replaces it. */
+  const typed = useRef(false);
   useEffect(() => {
     if (!goalId) return;
     const controller = new AbortController();
@@ -23,7 +25,7 @@ export function SampleSizeEstimate({ goalId, arms }: { goalId: string; arms: num
         (stats) => {
           if (controller.signal.aborted) return;
           const rate = Math.round(stats.rate * 1000) / 10;
-          setBaselineText(String(rate > 0 ? rate : 10));
+          if (!typed.current) setBaselineText(String(rate > 0 ? rate : 10));
           setSource(
             rate > 0
               ? `from the goal: ${stats.completions} of ${stats.users} users`
@@ -40,9 +42,9 @@ export function SampleSizeEstimate({ goalId, arms }: { goalId: string; arms: num
     Number.isFinite(baseline) && Number.isFinite(lift) ? sampleSizePerArm(baseline, lift) : null;
   return (
     <section class="experiment-estimate" aria-labelledby="estimate-title">
-      <h3 id="estimate-title" class="definition-section-title">
+      <h2 id="estimate-title" class="definition-section-title">
         Sample size
-      </h3>
+      </h2>
       <div class="rule-fields">
         <div class="rule-control">
           <label class="rule-control-label" for="estimate-baseline">
@@ -56,7 +58,10 @@ export function SampleSizeEstimate({ goalId, arms }: { goalId: string; arms: num
             max={100}
             step={0.1}
             value={baselineText}
-            onInput={(e) => setBaselineText(e.currentTarget.value)}
+            onInput={(e) => {
+              typed.current = true;
+              setBaselineText(e.currentTarget.value);
+            }}
           />
         </div>
         <div class="rule-control">

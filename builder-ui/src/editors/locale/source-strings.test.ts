@@ -26,6 +26,13 @@ describe('sourceStrings', () => {
     expect(found).not.toContain('end');
   });
 
+  it('lists texts in reading order whatever order the keys were stored in', () => {
+    const { thankYou, questions, ...rest } = templates.npsSurvey.definition;
+    const stored = { thankYou, ...rest, questions } as ContentDefinition;
+    expect(texts(stored)[0]).toBe(questions[0]!.prompt);
+    expect(texts(stored).at(-1)).toBe(thankYou.text);
+  });
+
   it('lists a text used twice once, with both places', () => {
     const survey = sourceStrings(templates.npsSurvey.definition);
     const placeholder = survey.find((s) => s.text === 'Tell us more (optional)');

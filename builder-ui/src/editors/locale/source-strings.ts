@@ -63,6 +63,36 @@ const FIELDS: Readonly<Record<string, string>> = {
   highLabel: 'high-end label',
 };
 
+/**
+ * The order texts are listed in, so the table reads like the content: the server's jsonb stores
+ * keys sorted by length, which would put a thank-you step before the questions.
+ */
+const KEY_ORDER = [
+  'title',
+  'label',
+  'heading',
+  'prompt',
+  'description',
+  'text',
+  'markdown',
+  'alt',
+  'lowLabel',
+  'highLabel',
+  'options',
+  'placeholder',
+  'steps',
+  'questions',
+  'items',
+  'blocks',
+  'launcher',
+  'thankYou',
+  'celebration',
+];
+const rank = (key: string): number => {
+  const at = KEY_ORDER.indexOf(key);
+  return at < 0 ? KEY_ORDER.length : at;
+};
+
 /** "Question 2 › Answer 1 › label" from the path of keys and indexes leading to a string. */
 function describe(path: readonly (string | number)[]): string {
   const parts: string[] = [];
@@ -101,7 +131,8 @@ export function sourceStrings(definition: ContentDefinition): SourceString[] {
       return;
     }
     if (value === null || typeof value !== 'object') return;
-    for (const [k, v] of Object.entries(value)) if (!SKIP_KEYS.has(k)) walk(v, [...path, k]);
+    const entries = Object.entries(value).sort(([a], [b]) => rank(a) - rank(b));
+    for (const [k, v] of entries) if (!SKIP_KEYS.has(k)) walk(v, [...path, k]);
   };
   walk(definition, []);
   for (const label of WIDGET_LABELS[definition.kind]) {

@@ -41,7 +41,12 @@ export function StringsTable({
             const id = `string-${index}`;
             const value = table[s.text] ?? '';
             const missing = value === '';
-            const multiline = s.text.includes('\n') || s.text.length > 60;
+            // Textareas always: a translation may hold line breaks its source does not.
+            const lines = Math.max(s.text.split('\n').length, value.split('\n').length);
+            const height = Math.min(
+              6,
+              Math.max(lines, Math.ceil(Math.max(s.text.length, value.length) / 48)),
+            );
             return (
               <tr key={s.text} class={missing ? 'is-missing' : undefined}>
                 <td class="strings-source">
@@ -51,32 +56,18 @@ export function StringsTable({
                   <span class="strings-where">{s.where.join(' · ')}</span>
                 </td>
                 <td class="strings-translation">
-                  {multiline ? (
-                    <textarea
-                      id={id}
-                      class="edit-input strings-input"
-                      rows={Math.min(6, Math.max(2, Math.ceil(s.text.length / 60)))}
-                      lang={locale}
-                      dir={rtl ? 'rtl' : 'ltr'}
-                      value={value}
-                      disabled={readOnly}
-                      aria-labelledby={`${id}-source`}
-                      aria-describedby={missing ? `${id}-missing` : undefined}
-                      onInput={(event) => onChange(s.text, event.currentTarget.value)}
-                    />
-                  ) : (
-                    <input
-                      id={id}
-                      class="edit-input strings-input"
-                      lang={locale}
-                      dir={rtl ? 'rtl' : 'ltr'}
-                      value={value}
-                      disabled={readOnly}
-                      aria-labelledby={`${id}-source`}
-                      aria-describedby={missing ? `${id}-missing` : undefined}
-                      onInput={(event) => onChange(s.text, event.currentTarget.value)}
-                    />
-                  )}
+                  <textarea
+                    id={id}
+                    class="edit-input strings-input"
+                    rows={height}
+                    lang={locale}
+                    dir={rtl ? 'rtl' : 'ltr'}
+                    value={value}
+                    disabled={readOnly}
+                    aria-labelledby={`${id}-source`}
+                    aria-describedby={missing ? `${id}-missing` : undefined}
+                    onInput={(event) => onChange(s.text, event.currentTarget.value)}
+                  />
                   {missing && (
                     <span class="strings-missing" id={`${id}-missing`}>
                       Missing

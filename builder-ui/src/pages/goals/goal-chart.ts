@@ -14,7 +14,14 @@ export interface ChartModel {
   maxRate: number;
 }
 
-const PAD = { left: 44, right: 12, top: 12, bottom: 26 };
+const PAD = { left: 44, right: 28, top: 12, bottom: 26 };
+
+/** "23 Oct" for an ISO period start; the text itself when it is not a date. */
+function shortDate(period: string): string {
+  const date = new Date(period);
+  if (Number.isNaN(date.getTime())) return period.slice(0, 10);
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+}
 
 /** Pure: lays out `series` in a width × height box (SVG user units). */
 export function chartModel(series: GoalStats['series'], width = 640, height = 200): ChartModel {
@@ -47,7 +54,7 @@ export function chartModel(series: GoalStats['series'], width = 640, height = 20
   ]);
   const every = Math.max(1, Math.ceil(series.length / 6));
   const labels = series
-    .map((p, i) => ({ x: PAD.left + i * step + step / 2, text: p.period.slice(0, 10), i }))
+    .map((p, i) => ({ x: PAD.left + i * step + step / 2, text: shortDate(p.period), i }))
     .filter((l) => l.i % every === 0)
     .map(({ x, text }) => ({ x, text }));
   return { width, height, bars, line, dots, ticks, labels, maxRate };

@@ -66,7 +66,7 @@ function GoalEditor({ goal, onSaved }: { goal: Goal | null; onSaved: (g: Goal) =
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [status, setStatus] = useState<{ kind: 'idle' | 'busy' | 'done' | 'failed'; text: string }>(
     () => {
-      const flash = takeFlash();
+      const flash = takeFlash(goal?.id);
       return flash ? { kind: 'done', text: flash } : { kind: 'idle', text: '' };
     },
   );
@@ -101,7 +101,7 @@ function GoalEditor({ goal, onSaved }: { goal: Goal | null; onSaved: (g: Goal) =
       const saved = goal ? await goals.update(goal.id, body) : await goals.create(body);
       const message = `Saved. ${saved.completions} users reached it.`;
       if (!goal) {
-        setFlash(message);
+        setFlash(saved.id, message);
         navigate(`/goals/${saved.id}`, { replace: true, force: true });
         return;
       }

@@ -65,7 +65,7 @@ export function GoalStatsPanel({ goalId }: { goalId: string }) {
                   >
                     {model.ticks.map(([y, label]) => (
                       <g key={label}>
-                        <line class="goal-chart-grid" x1={44} x2={model.width - 12} y1={y} y2={y} />
+                        <line class="goal-chart-grid" x1={44} x2={model.width - 28} y1={y} y2={y} />
                         <text class="goal-chart-axis" x={40} y={y + 4} text-anchor="end">
                           {label}
                         </text>

@@ -60,7 +60,7 @@ function JourneyEditor({
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [status, setStatus] = useState<{ kind: 'idle' | 'busy' | 'done' | 'failed'; text: string }>(
     () => {
-      const flash = takeFlash();
+      const flash = takeFlash(journey?.id);
       return flash ? { kind: 'done', text: flash } : { kind: 'idle', text: '' };
     },
   );
@@ -94,7 +94,7 @@ function JourneyEditor({
       const body = { name: name.trim(), stages: plain(stages) };
       const saved = journey ? await journeys.update(journey.id, body) : await journeys.create(body);
       if (!journey) {
-        setFlash('Saved.');
+        setFlash(saved.id, 'Saved.');
         navigate(`/journeys/${saved.id}`, { replace: true, force: true });
         return;
       }

@@ -1,15 +1,15 @@
 /**
  * A message that survives one navigation: after "Create", the page moves to the new item's URL
- * and mounts a fresh editor, which shows what the create answered.
+ * and mounts a fresh editor, which shows what the create answered. Keyed by the new item's id
+ * and short-lived, so reading it twice (a remount) is harmless.
  */
-let pending: string | null = null;
+let pending: { id: string; message: string; at: number } | null = null;
 
-export const setFlash = (message: string): void => {
-  pending = message;
+export const setFlash = (id: string, message: string): void => {
+  pending = { id, message, at: Date.now() };
 };
 
-export function takeFlash(): string | null {
-  const message = pending;
-  pending = null;
-  return message;
+export function takeFlash(id: string | undefined): string | null {
+  if (!pending || pending.id !== id || Date.now() - pending.at > 10_000) return null;
+  return pending.message;
 }

@@ -54,7 +54,7 @@ function SegmentEditor({
   const [rule, setRule] = useState<Rule | undefined>(segment?.rule ?? { all: [] });
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [status, setStatus] = useState<Status>(() => {
-    const flash = takeFlash();
+    const flash = takeFlash(segment?.id);
     return flash ? { state: 'done', message: flash } : { state: 'idle' };
   });
   useTitle(segment ? `Segment: ${segment.name}` : 'New segment');
@@ -81,12 +81,14 @@ function SegmentEditor({
     try {
       const body = { name: name.trim(), rule: rule ?? { all: [] } };
       const saved = segment ? await segments.update(segment.id, body) : await segments.create(body);
-      setStatus({
-        state: 'done',
-        message: `Saved. ${saved.members.toLocaleString('en')} members.`,
-      });
+      const message = `Saved. ${saved.members.toLocaleString('en')} members.`;
+      if (!segment) {
+        setFlash(saved.id, message);
+        navigate(`/segments/${saved.id}`, { replace: true, force: true });
+        return;
+      }
+      setStatus({ state: 'done', message });
       onSaved(saved);
-      if (!segment) navigate(`/segments/${saved.id}`, { replace: true, force: true });
     } catch (error) {
       if (error instanceof ApiError) setIssues(error.fieldIssues);
       setStatus({ state: 'failed', message: describeError(error) });

@@ -77,7 +77,7 @@ export function AuditPage(_props: PageProps) {
             </EmptyState>
           ) : (
             <>
-              <div class="table-card">
+              <div class="table-card" role="region" aria-label="Audit log entries" tabIndex={0}>
                 <table class="table audit-table">
                   <thead>
                     <tr>

@@ -108,13 +108,13 @@ export function EnvironmentsPage(_props: PageProps) {
                         <button
                           type="button"
                           class="button button-small"
+                          aria-label={`Rotate the SDK key of ${environment.name}`}
                           onClick={() => {
                             setProblem(null);
                             setRotation({ environment, key: 'sdk' });
                           }}
                         >
                           Rotate
-                          <span class="visually-hidden"> the SDK key of {environment.name}</span>
                         </button>
                       )}
                     </dd>
@@ -122,19 +122,19 @@ export function EnvironmentsPage(_props: PageProps) {
                   <div class="key-row">
                     <dt>Secret key</dt>
                     <dd>
-                      <code class="key-value">wm_sk_…{environment.secretKeyHint}</code>
+                      <code class="key-value">wm_sk_{environment.secretKeyHint}</code>
                       <span class="muted key-note">shown only when made</span>
                       {owner && (
                         <button
                           type="button"
                           class="button button-small"
+                          aria-label={`Rotate the secret key of ${environment.name}`}
                           onClick={() => {
                             setProblem(null);
                             setRotation({ environment, key: 'secret' });
                           }}
                         >
                           Rotate
-                          <span class="visually-hidden"> the secret key of {environment.name}</span>
                         </button>
                       )}
                     </dd>

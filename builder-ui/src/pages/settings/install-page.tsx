@@ -100,9 +100,14 @@ function InstallSteps(props: { environments: Environment[]; verified: boolean })
 
       <InstallStatus environment={environment} onEnvironments={setLive} />
 
-      <ol class="install-steps">
+      <ol class="install-steps" aria-label="Installation steps">
         <li>
-          <h3 class="install-step-title">Paste the snippet into every page of your app</h3>
+          <h3 class="install-step-title">
+            <span class="install-step-number" aria-hidden="true">
+              1
+            </span>
+            Paste the snippet into every page of your app
+          </h3>
           <p class="muted">
             Put it before <code>&lt;/head&gt;</code>. It loads the widget asynchronously, so it
             never slows your page down. Under a Content Security Policy, allow{' '}
@@ -113,13 +118,23 @@ function InstallSteps(props: { environments: Environment[]; verified: boolean })
           <CodeBlock label="Identify the signed-in user" code={identifyUsage(verified)} />
         </li>
         <li>
-          <h3 class="install-step-title">Or install it from npm</h3>
+          <h3 class="install-step-title">
+            <span class="install-step-number" aria-hidden="true">
+              2
+            </span>
+            Or install it from npm
+          </h3>
           <p class="muted">For apps with a bundler; the same widget, as an ES module.</p>
           <CodeBlock label="Install the package" code="npm install @waymark/widget" />
           <CodeBlock label="Start it in your app" code={npmUsage(environment.sdkKey, apiHost)} />
         </li>
         <li>
-          <h3 class="install-step-title">Identity verification</h3>
+          <h3 class="install-step-title">
+            <span class="install-step-number" aria-hidden="true">
+              3
+            </span>
+            Identity verification
+          </h3>
           {verified ? (
             <>
               <p>

@@ -98,7 +98,7 @@ export function TeamPage(_props: PageProps) {
         {({ members, invitations }) => (
           <>
             <h3 class="settings-subtitle">Members</h3>
-            <div class="table-card">
+            <div class="table-card" role="region" aria-label="Members" tabIndex={0}>
               <table class="table">
                 <thead>
                   <tr>
@@ -152,13 +152,13 @@ export function TeamPage(_props: PageProps) {
                             <button
                               type="button"
                               class="button button-ghost button-small"
+                              aria-label={self ? 'Leave this workspace' : `Remove ${member.email}`}
                               onClick={() => {
                                 setProblem(null);
                                 setConfirm({ kind: 'remove', member });
                               }}
                             >
                               {self ? 'Leave' : 'Remove'}
-                              {!self && <span class="visually-hidden"> {member.email}</span>}
                             </button>
                           )}
                         </td>
@@ -191,7 +191,7 @@ export function TeamPage(_props: PageProps) {
             {invitations.length === 0 ? (
               <p class="muted settings-empty">No pending invitations.</p>
             ) : (
-              <div class="table-card">
+              <div class="table-card" role="region" aria-label="Pending invitations" tabIndex={0}>
                 <table class="table">
                   <thead>
                     <tr>
@@ -218,16 +218,13 @@ export function TeamPage(_props: PageProps) {
                             <button
                               type="button"
                               class="button button-ghost button-small"
+                              aria-label={`Revoke the invitation to ${invitation.email}`}
                               onClick={() => {
                                 setProblem(null);
                                 setConfirm({ kind: 'revoke', invitation });
                               }}
                             >
                               Revoke
-                              <span class="visually-hidden">
-                                {' '}
-                                the invitation to {invitation.email}
-                              </span>
                             </button>
                           )}
                         </td>

@@ -1,6 +1,6 @@
 import type { Workspace } from '@waymark/shared';
 import type { TargetedSubmitEvent } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { getWorkspace, updateWorkspace } from '../../api/settings';
 import { demoAppUrl, rememberAppUrl } from '../../api/workspace';
 import { InputField } from '../../components/input-field';
@@ -54,6 +54,14 @@ function GeneralForm({ settings, readOnly, onSaved }: FormProps) {
   const [saved, setSaved] = useState('');
   const { errors, setErrors, fail, refFor, alertRef } = useFormErrors(FIELDS);
   const dirty = name !== settings.name || appUrl.trim() !== (settings.appUrl ?? '');
+
+  // Unsaved changes: the browser asks before the tab closes or reloads.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const onSubmit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();

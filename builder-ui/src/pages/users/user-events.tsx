@@ -76,23 +76,25 @@ export function UserEvents({ routeId }: { routeId: string }) {
                   </li>
                 ))}
               </ol>
-              <div class="load-more">
-                {more.error && (
-                  <p class="alert" role="alert">
-                    Could not load more. {more.error}
-                  </p>
-                )}
-                {page.nextCursor && (
-                  <button
-                    type="button"
-                    class="button button-small"
-                    aria-disabled={more.pending}
-                    onClick={() => loadMore(page)}
-                  >
-                    {more.pending ? 'Loading…' : 'Load more events'}
-                  </button>
-                )}
-              </div>
+              {(page.nextCursor || more.error) && (
+                <div class="load-more">
+                  {more.error && (
+                    <p class="alert" role="alert">
+                      Could not load more. {more.error}
+                    </p>
+                  )}
+                  {page.nextCursor && (
+                    <button
+                      type="button"
+                      class="button button-small"
+                      aria-disabled={more.pending}
+                      onClick={() => loadMore(page)}
+                    >
+                      {more.pending ? 'Loading…' : 'Load more events'}
+                    </button>
+                  )}
+                </div>
+              )}
             </>
           )
         }

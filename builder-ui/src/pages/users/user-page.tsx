@@ -29,46 +29,50 @@ export function UserPage({ params }: PageProps) {
       <nav class="breadcrumb" aria-label="Breadcrumb">
         <Link href="/users">Users</Link> <span aria-hidden="true">/</span>
       </nav>
+      <div class="page-head">
+        <div>
+          <h1>{title}</h1>
+          {load.state === 'ready' && <UserLede user={load.data} />}
+        </div>
+      </div>
       <LoadView load={load} what="this user" onRetry={reload}>
         {(user) => (
-          <>
-            <div class="page-head">
-              <div>
-                <h1>{titleOf(user)}</h1>
-                <p class="page-lede">
-                  {user.userId ? (
-                    <>
-                      User id <code>{user.userId}</code>
-                    </>
-                  ) : (
-                    'Anonymous visitor'
-                  )}
-                  {user.firstSeenAt && (
-                    <>
-                      {' '}
-                      · first seen{' '}
-                      <time dateTime={user.firstSeenAt} title={formatDateTime(user.firstSeenAt)}>
-                        {formatRelative(user.firstSeenAt)}
-                      </time>
-                    </>
-                  )}
-                </p>
-              </div>
+          <div class="user-layout">
+            <div class="user-main">
+              <UserEligibility user={user} routeId={id} />
+              <UserEvents routeId={id} />
             </div>
-            <div class="user-layout">
-              <div class="user-main">
-                <UserEligibility user={user} routeId={id} />
-                <UserEvents routeId={id} />
-              </div>
-              <aside class="user-side" aria-label="Profile">
-                <Traits user={user} />
-                <UserState user={user} />
-              </aside>
-            </div>
-          </>
+            <aside class="user-side" aria-label="Profile">
+              <Traits user={user} />
+              <UserState user={user} />
+            </aside>
+          </div>
         )}
       </LoadView>
     </>
+  );
+}
+
+function UserLede({ user }: { user: UserExport }) {
+  return (
+    <p class="page-lede">
+      {user.userId ? (
+        <>
+          User id <code>{user.userId}</code>
+        </>
+      ) : (
+        'Anonymous visitor'
+      )}
+      {user.firstSeenAt && (
+        <>
+          {' '}
+          · first seen{' '}
+          <time dateTime={user.firstSeenAt} title={formatDateTime(user.firstSeenAt)}>
+            {formatRelative(user.firstSeenAt)}
+          </time>
+        </>
+      )}
+    </p>
   );
 }
 

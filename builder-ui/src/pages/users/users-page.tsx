@@ -93,7 +93,7 @@ export function UsersPage(_props: PageProps) {
               <p class="visually-hidden" role="status">
                 {page.data.length} {page.data.length === 1 ? 'user' : 'users'} shown
               </p>
-              <div class="table-card">
+              <div class="table-card" role="region" aria-label="Users found" tabIndex={0}>
                 <table class="table">
                   <thead>
                     <tr>
@@ -131,23 +131,25 @@ export function UsersPage(_props: PageProps) {
                   </tbody>
                 </table>
               </div>
-              <div class="load-more">
-                {more.error && (
-                  <p class="alert" role="alert">
-                    Could not load more. {more.error}
-                  </p>
-                )}
-                {page.nextCursor && (
-                  <button
-                    type="button"
-                    class="button"
-                    aria-disabled={more.pending}
-                    onClick={() => loadMore(page)}
-                  >
-                    {more.pending ? 'Loading…' : 'Load more'}
-                  </button>
-                )}
-              </div>
+              {(page.nextCursor || more.error) && (
+                <div class="load-more">
+                  {more.error && (
+                    <p class="alert" role="alert">
+                      Could not load more. {more.error}
+                    </p>
+                  )}
+                  {page.nextCursor && (
+                    <button
+                      type="button"
+                      class="button"
+                      aria-disabled={more.pending}
+                      onClick={() => loadMore(page)}
+                    >
+                      {more.pending ? 'Loading…' : 'Load more'}
+                    </button>
+                  )}
+                </div>
+              )}
             </>
           )
         }
