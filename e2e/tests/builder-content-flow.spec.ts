@@ -6,13 +6,12 @@ import {
   type FlowDefinition,
 } from '@waymark/shared';
 import {
+  SHOTS,
   expectAccessible,
   signUpBuilder,
   watchErrors,
   type BuilderAccount,
 } from './builder-support';
-
-const SHOTS = '/tmp/h5-shots';
 
 async function createItem(
   page: Page,

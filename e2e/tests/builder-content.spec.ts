@@ -7,9 +7,7 @@ import {
   type MeResponse,
 } from '@waymark/shared';
 import { randomUUID } from 'node:crypto';
-import { expectAccessible, freshIp, signUpBuilder, watchErrors } from './builder-support';
-
-const SHOTS = '/tmp/h5-shots';
+import { SHOTS, expectAccessible, freshIp, signUpBuilder, watchErrors } from './builder-support';
 
 /** A text the widget shows first for a definition: what the live preview must render. */
 function firstText(definition: ContentDefinition): string {

@@ -7,14 +7,13 @@ import type {
 } from '@waymark/shared';
 import { randomUUID } from 'node:crypto';
 import {
+  SHOTS,
   expectAccessible,
   freshIp,
   signUpBuilder,
   watchErrors,
   type BuilderAccount,
 } from './builder-support';
-
-const SHOTS = '/tmp/h2-shots';
 
 /** The production SDK key of the account's workspace. */
 async function sdkKeyOf(page: Page, account: BuilderAccount): Promise<string> {

@@ -1,32 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { signUpBuilder, watchErrors, type BuilderAccount } from './builder-support';
+import { productionKeys, signUpBuilder, watchErrors } from './builder-support';
 
 /**
  * The issue's headline journey, by hand in the builder: sign up → a product tour whose target is
  * picked on the demo app → targeted at a saved segment → scheduled → published → the demo app
  * shows it to a member of the segment and not to anyone else.
  */
-
-interface Keys {
-  sdkKey: string;
-  secretKey: string;
-}
-
-/** The production environment's SDK key, and its secret key (rotated, so it is shown once). */
-async function productionKeys(page: Page, account: BuilderAccount): Promise<Keys> {
-  const base = `/api/workspaces/${account.workspaceId}/environments`;
-  const envs = (await (await page.request.get(base)).json()) as {
-    data: Array<{ id: string; name: string; sdkKey: string }>;
-  };
-  const production = envs.data.find((e) => e.name === 'production')!;
-  const rotated = await page.request.post(`${base}/${production.id}/rotate-secret-key`, {
-    headers: { 'x-csrf-token': account.csrf },
-  });
-  expect(rotated.ok()).toBe(true);
-  const { secretKey } = (await rotated.json()) as { secretKey: string };
-  return { sdkKey: production.sdkKey, secretKey };
-}
 
 /**
  * The demo app's two people, as its server would send them through the Segment API: Grace on

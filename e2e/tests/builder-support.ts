@@ -1,7 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-import type { MeResponse } from '@waymark/shared';
+import type { ContentDefinitionInput, ContentDetail, MeResponse } from '@waymark/shared';
 import { randomInt, randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Where specs save the screenshots people look at (`WAYMARK_SHOTS`, else a temp folder). */
+export const SHOTS = process.env.WAYMARK_SHOTS ?? path.join(os.tmpdir(), 'waymark-shots');
 
 export interface BuilderAccount {
   email: string;
@@ -53,4 +58,46 @@ export function watchErrors(page: Page): string[] {
     }
   });
   return errors;
+}
+
+/** Creates an item through the API and opens its editor; returns its id. */
+export async function openNewContent(
+  page: Page,
+  account: BuilderAccount,
+  name: string,
+  definition: ContentDefinitionInput,
+): Promise<string> {
+  const response = await page.request.post(`/api/workspaces/${account.workspaceId}/content`, {
+    headers: { 'x-csrf-token': account.csrf },
+    data: { name, definition },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const { id } = (await response.json()) as ContentDetail;
+  await page.goto(`/content/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  return id;
+}
+
+/** The stored draft's definition (what autosave wrote). */
+export async function draftOf(page: Page, account: BuilderAccount, id: string) {
+  const response = await page.request.get(`/api/workspaces/${account.workspaceId}/content/${id}`);
+  return ((await response.json()) as ContentDetail).draft?.definition;
+}
+
+/** The production environment's public SDK key and its secret key (rotated, so it is shown). */
+export async function productionKeys(
+  page: Page,
+  account: BuilderAccount,
+): Promise<{ sdkKey: string; secretKey: string }> {
+  const base = `/api/workspaces/${account.workspaceId}/environments`;
+  const envs = (await (await page.request.get(base)).json()) as {
+    data: Array<{ id: string; name: string; sdkKey: string }>;
+  };
+  const production = envs.data.find((e) => e.name === 'production')!;
+  const rotated = await page.request.post(`${base}/${production.id}/rotate-secret-key`, {
+    headers: { 'x-csrf-token': account.csrf },
+  });
+  expect(rotated.ok()).toBe(true);
+  const { secretKey } = (await rotated.json()) as { secretKey: string };
+  return { sdkKey: production.sdkKey, secretKey };
 }

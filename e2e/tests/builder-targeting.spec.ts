@@ -3,9 +3,10 @@ import { templates } from '@waymark/shared';
 import { randomUUID } from 'node:crypto';
 import {
   expectAccessible,
+  productionKeys,
+  SHOTS,
   signUpBuilder,
   watchErrors,
-  type BuilderAccount,
 } from './builder-support';
 
 /**
@@ -14,28 +15,12 @@ import {
  * experiment with a holdout and its sample-size estimate.
  */
 
-const shots = process.env.H7_SHOTS_DIR;
-
 async function shoot(page: Page, name: string): Promise<void> {
-  if (!shots) return;
   for (const width of [1280, 768]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** The workspace's secret key (rotated, so it is shown), for the Segment-compatible API. */
-async function secretKey(page: Page, account: BuilderAccount): Promise<string> {
-  const base = `/api/workspaces/${account.workspaceId}/environments`;
-  const envs = (await (await page.request.get(base)).json()) as {
-    data: Array<{ id: string; name: string }>;
-  };
-  const production = envs.data.find((e) => e.name === 'production')!;
-  const rotated = await page.request.post(`${base}/${production.id}/rotate-secret-key`, {
-    headers: { 'x-csrf-token': account.csrf },
-  });
-  return ((await rotated.json()) as { secretKey: string }).secretKey;
 }
 
 /** u1: 3 invites, pro; u2: 3 invites, free; u3: 1 invite, pro. */
@@ -64,7 +49,7 @@ test('segment with nested all/any/not and an event count, targeted content on a 
   test.setTimeout(90_000);
   const errors = watchErrors(page);
   const account = await signUpBuilder(page);
-  const users = await seedUsers(page, await secretKey(page, account));
+  const users = await seedUsers(page, (await productionKeys(page, account)).secretKey);
   const csrf = { 'x-csrf-token': account.csrf };
 
   // --- the segment, built by hand --------------------------------------------------------------
@@ -208,7 +193,7 @@ test('a goal and a journey built in the builder show their stats; stages reorder
   test.setTimeout(60_000);
   const errors = watchErrors(page);
   const account = await signUpBuilder(page);
-  await seedUsers(page, await secretKey(page, account));
+  await seedUsers(page, (await productionKeys(page, account)).secretKey);
 
   await page.goto('/goals/new');
   await page.getByLabel('Name', { exact: true }).fill('Invited a teammate');

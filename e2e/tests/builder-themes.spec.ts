@@ -1,37 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
-import type { ContentDefinitionInput, ContentDetail, ThemeRecord } from '@waymark/shared';
+import { expect, test } from '@playwright/test';
+import type { ContentDetail, ThemeRecord } from '@waymark/shared';
 import {
+  SHOTS,
+  draftOf,
   expectAccessible,
+  openNewContent,
   signUpBuilder,
   watchErrors,
-  type BuilderAccount,
 } from './builder-support';
-
-const SHOTS = '/tmp/h6-shots';
-
-/** Creates an item through the API and opens its editor. */
-async function openNewContent(
-  page: Page,
-  account: BuilderAccount,
-  name: string,
-  definition: ContentDefinitionInput,
-): Promise<string> {
-  const response = await page.request.post(`/api/workspaces/${account.workspaceId}/content`, {
-    headers: { 'x-csrf-token': account.csrf },
-    data: { name, definition },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const { id } = (await response.json()) as ContentDetail;
-  await page.goto(`/content/${id}`);
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  return id;
-}
-
-/** The stored draft's definition (what autosave wrote). */
-async function draftOf(page: Page, account: BuilderAccount, id: string) {
-  const response = await page.request.get(`/api/workspaces/${account.workspaceId}/content/${id}`);
-  return ((await response.json()) as ContentDetail).draft?.definition;
-}
 
 test('themes: create with a contrast check, apply on the Design tab, a theme in use cannot be deleted', async ({
   page,

@@ -2,13 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { templates, type ContentDetail } from '@waymark/shared';
 import { readFile, writeFile } from 'node:fs/promises';
 import {
+  SHOTS,
   expectAccessible,
   signUpBuilder,
   watchErrors,
   type BuilderAccount,
 } from './builder-support';
-
-const SHOTS = '/tmp/h6-shots';
 
 async function translationsOf(page: Page, account: BuilderAccount, id: string) {
   const response = await page.request.get(`/api/workspaces/${account.workspaceId}/content/${id}`);

@@ -1,13 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { ContentDetail, FlowDefinition } from '@waymark/shared';
 import {
+  SHOTS,
   expectAccessible,
   signUpBuilder,
   watchErrors,
   type BuilderAccount,
 } from './builder-support';
-
-const SHOTS = '/tmp/h1-shots';
 
 /** A one-step tour whose tooltip has no target yet. */
 const tour: FlowDefinition = {

@@ -14,6 +14,7 @@ import {
   type CallerInfo,
   definitionPrefixes,
   KeyOrSession,
+  recordDefinitionChange,
 } from '../segments/definition-access.controller';
 import { GoalsService } from './goals.service';
 
@@ -42,7 +43,7 @@ export class GoalsController {
     const stored = await this.goals.store.get(c.workspaceId, goal.id);
     await this.goals.refresh(c.workspaceId, stored);
     const answer = await this.goals.get(c.workspaceId, goal.id);
-    await this.record(c, 'goal.created', goal.id, null, answer);
+    await this.record(c, 'created', goal.id, null, answer);
     return answer;
   }
 
@@ -61,7 +62,7 @@ export class GoalsController {
     await this.goals.update(c.workspaceId, p.id, body);
     await this.goals.refresh(c.workspaceId, await this.goals.store.get(c.workspaceId, p.id));
     const answer = await this.goals.get(c.workspaceId, p.id);
-    await this.record(c, 'goal.updated', p.id, before, answer);
+    await this.record(c, 'updated', p.id, before, answer);
     return answer;
   }
 
@@ -72,7 +73,7 @@ export class GoalsController {
   ): Promise<{ deleted: true }> {
     const before = await this.goals.get(c.workspaceId, p.id);
     await this.goals.remove(c.workspaceId, p.id);
-    await this.record(c, 'goal.deleted', p.id, before, null);
+    await this.record(c, 'deleted', p.id, before, null);
     return { deleted: true };
   }
 
@@ -98,19 +99,18 @@ export class GoalsController {
   /** Recorded after the change commits: the service does not take a transaction. */
   private record(
     c: CallerInfo,
-    action: string,
+    verb: 'created' | 'updated' | 'deleted',
     id: string,
     before: Goal | null,
     after: Goal | null,
-  ) {
-    const summary = (g: Goal | null) => g && { name: g.name, definition: g.definition };
-    return this.audit.record({
-      workspaceId: c.workspaceId,
-      actor: c.actor,
-      action,
-      target: { type: 'goal', id },
-      before: summary(before),
-      after: summary(after),
-    });
+  ): Promise<void> {
+    return recordDefinitionChange(
+      this.audit,
+      c,
+      { type: 'goal', verb, id },
+      before,
+      after,
+      (g) => ({ name: g.name, definition: g.definition }),
+    );
   }
 }

@@ -14,6 +14,7 @@ import {
   type CallerInfo,
   definitionPrefixes,
   KeyOrSession,
+  recordDefinitionChange,
 } from '../segments/definition-access.controller';
 import { JourneysService } from './journeys.service';
 
@@ -41,7 +42,7 @@ export class JourneysController {
     const journey = await this.journeys.create(c.workspaceId, body);
     await this.journeys.refresh(c.workspaceId, journey);
     const answer = await this.journeys.get(c.workspaceId, journey.id);
-    await this.record(c, 'journey.created', journey.id, null, answer);
+    await this.record(c, 'created', journey.id, null, answer);
     return answer;
   }
 
@@ -63,7 +64,7 @@ export class JourneysController {
     const journey = await this.journeys.update(c.workspaceId, p.id, body);
     await this.journeys.refresh(c.workspaceId, journey);
     const answer = await this.journeys.get(c.workspaceId, p.id);
-    await this.record(c, 'journey.updated', p.id, before, answer);
+    await this.record(c, 'updated', p.id, before, answer);
     return answer;
   }
 
@@ -74,7 +75,7 @@ export class JourneysController {
   ): Promise<{ deleted: true }> {
     const before = await this.journeys.get(c.workspaceId, p.id);
     await this.journeys.remove(c.workspaceId, p.id);
-    await this.record(c, 'journey.deleted', p.id, before, null);
+    await this.record(c, 'deleted', p.id, before, null);
     return { deleted: true };
   }
 
@@ -99,19 +100,18 @@ export class JourneysController {
   /** Recorded after the change commits: the service does not take a transaction. */
   private record(
     c: CallerInfo,
-    action: string,
+    verb: 'created' | 'updated' | 'deleted',
     id: string,
     before: Journey | null,
     after: Journey | null,
-  ) {
-    const summary = (j: Journey | null) => j && { name: j.name, stages: j.stages };
-    return this.audit.record({
-      workspaceId: c.workspaceId,
-      actor: c.actor,
-      action,
-      target: { type: 'journey', id },
-      before: summary(before),
-      after: summary(after),
-    });
+  ): Promise<void> {
+    return recordDefinitionChange(
+      this.audit,
+      c,
+      { type: 'journey', verb, id },
+      before,
+      after,
+      (j) => ({ name: j.name, stages: j.stages }),
+    );
   }
 }

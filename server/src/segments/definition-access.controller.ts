@@ -10,7 +10,7 @@ import {
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { AuditActor } from '@waymark/shared';
 import type { FastifyRequest } from 'fastify';
-import { accountActor, keyActor } from '../audit/audit.service';
+import { accountActor, type AuditService, keyActor } from '../audit/audit.service';
 import { SessionGuard } from '../auth/session.guard';
 import { AppError } from '../common/app-error';
 import type { Role } from '../workspaces/membership.entity';
@@ -89,6 +89,32 @@ export const MinimumRole = (role: Role): MethodDecorator => SetMetadata(MINIMUM,
 export interface CallerInfo {
   workspaceId: string;
   actor: AuditActor;
+}
+
+/**
+ * Audits a change to a segment, goal or journey made through either door: action
+ * `<type>.<verb>`, before/after as `summary` describes them (name and definition).
+ */
+export function recordDefinitionChange<T>(
+  audit: AuditService,
+  caller: CallerInfo,
+  change: {
+    type: 'segment' | 'goal' | 'journey';
+    verb: 'created' | 'updated' | 'deleted';
+    id: string;
+  },
+  before: T | null,
+  after: T | null,
+  summary: (item: T) => Record<string, unknown>,
+): Promise<void> {
+  return audit.record({
+    workspaceId: caller.workspaceId,
+    actor: caller.actor,
+    action: `${change.type}.${change.verb}`,
+    target: { type: change.type, id: change.id },
+    before: before && summary(before),
+    after: after && summary(after),
+  });
 }
 
 export const Caller = createParamDecorator((_data: unknown, context: ExecutionContext) => {

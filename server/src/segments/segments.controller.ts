@@ -29,6 +29,7 @@ import {
   type CallerInfo,
   definitionPrefixes,
   KeyOrSession,
+  recordDefinitionChange,
   MinimumRole,
 } from './definition-access.controller';
 import { SegmentsService } from './segments.service';
@@ -62,7 +63,7 @@ export class SegmentsController {
     const segment = await this.segments.create(c.workspaceId, body);
     await this.segments.refresh(c.workspaceId, segment);
     const answer = await this.segments.get(c.workspaceId, segment.id);
-    await this.record(c, 'segment.created', answer.id, null, answer);
+    await this.record(c, 'created', answer.id, null, answer);
     return answer;
   }
 
@@ -94,7 +95,7 @@ export class SegmentsController {
     const segment = await this.segments.update(c.workspaceId, p.id, body);
     await this.segments.refresh(c.workspaceId, segment);
     const answer = await this.segments.get(c.workspaceId, p.id);
-    await this.record(c, 'segment.updated', p.id, before, answer);
+    await this.record(c, 'updated', p.id, before, answer);
     return answer;
   }
 
@@ -105,7 +106,7 @@ export class SegmentsController {
   ): Promise<{ deleted: true }> {
     const before = await this.segments.get(c.workspaceId, p.id);
     await this.segments.remove(c.workspaceId, p.id);
-    await this.record(c, 'segment.deleted', p.id, before, null);
+    await this.record(c, 'deleted', p.id, before, null);
     return { deleted: true };
   }
 
@@ -148,19 +149,18 @@ export class SegmentsController {
   /** Recorded after the change commits: the service does not take a transaction. */
   private record(
     c: CallerInfo,
-    action: string,
+    verb: 'created' | 'updated' | 'deleted',
     id: string,
     before: Segment | null,
     after: Segment | null,
   ): Promise<void> {
-    const summary = (s: Segment | null) => s && { name: s.name, rule: s.rule };
-    return this.audit.record({
-      workspaceId: c.workspaceId,
-      actor: c.actor,
-      action,
-      target: { type: 'segment', id },
-      before: summary(before),
-      after: summary(after),
-    });
+    return recordDefinitionChange(
+      this.audit,
+      c,
+      { type: 'segment', verb, id },
+      before,
+      after,
+      (s) => ({ name: s.name, rule: s.rule }),
+    );
   }
 }

@@ -1,10 +1,12 @@
 import type { FieldIssue } from '@waymark/shared';
 import { useAppUrl } from '../../api/workspace';
-import { TargetField } from '../../picker/target-field';
+import { ClientConditionFields } from './client-condition-fields';
 import { ComparisonField } from './comparison-field';
+import { EventFields } from './event-fields';
+import { hasIssue as has } from './issues';
 import { TIME_OPS } from './condition-types';
 import { Select, TextInput } from './controls';
-import { comparisonTakesDays, type ConditionDraft, type FilterDraft } from './rule-form';
+import { comparisonTakesDays, type ConditionDraft } from './rule-form';
 import type { RuleRefs } from './use-rule-refs';
 
 interface Props {
@@ -16,10 +18,6 @@ interface Props {
   /** Issues under this condition, paths relative to it (`key`, `where.0.value`). */
   issues: readonly FieldIssue[];
 }
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const has = (issues: readonly FieldIssue[], path: string) =>
-  issues.some((i) => i.path === path || i.path.startsWith(`${path}.`));
 
 const pick = (refsReady: boolean, what: string) => (refsReady ? `Choose ${what}…` : 'Loading…');
 
@@ -277,289 +275,16 @@ export function ConditionFields({ id, draft, onChange, disabled, refs, issues }:
           />
         </>
       );
-    case 'page':
+    default:
       return (
-        <>
-          <Select
-            id={`${id}-op`}
-            label="Page URL"
-            value={d.op}
-            options={[
-              { value: 'eq', label: 'is' },
-              { value: 'contains', label: 'contains' },
-              { value: 'starts_with', label: 'starts with' },
-              { value: 'matches', label: 'matches (* = anything)' },
-            ]}
-            onChange={(op) => onChange({ ...d, op })}
-            disabled={disabled}
-          />
-          <TextInput
-            id={`${id}-value`}
-            label="Path or URL"
-            value={d.value}
-            placeholder="/projects/*"
-            onChange={(value) => onChange({ ...d, value })}
-            disabled={disabled}
-            invalid={has(issues, 'value')}
-            wide
-          />
-        </>
-      );
-    case 'element':
-      return (
-        <>
-          <Select
-            id={`${id}-state`}
-            label="Element is"
-            value={d.state}
-            options={[
-              { value: 'visible', label: 'visible' },
-              { value: 'present', label: 'present' },
-              { value: 'absent', label: 'absent' },
-            ]}
-            onChange={(state) => onChange({ ...d, state })}
-            disabled={disabled}
-          />
-          <div class="rule-control rule-control-wide">
-            <TargetField
-              id={`${id}-target`}
-              label="Element"
-              value={d.target}
-              onChange={(target) => onChange({ ...d, target })}
-              appUrl={appUrl}
-              issues={issues.filter((i) => i.path.startsWith('target'))}
-              readOnly={disabled}
-            />
-          </div>
-        </>
-      );
-    case 'device':
-      return (
-        <>
-          <Select
-            id={`${id}-kind`}
-            label="Device"
-            value={d.kind}
-            options={[
-              { value: '', label: 'any' },
-              { value: 'mobile', label: 'mobile (< 768 px)' },
-              { value: 'tablet', label: 'tablet (< 1024 px)' },
-              { value: 'desktop', label: 'desktop' },
-            ]}
-            onChange={(kind) => onChange({ ...d, kind })}
-            disabled={disabled}
-          />
-          <TextInput
-            id={`${id}-min`}
-            label="Min width (px)"
-            type="number"
-            min={0}
-            value={d.minWidth}
-            onChange={(minWidth) => onChange({ ...d, minWidth })}
-            disabled={disabled}
-            invalid={has(issues, 'minWidth')}
-          />
-          <TextInput
-            id={`${id}-max`}
-            label="Max width (px)"
-            type="number"
-            min={0}
-            value={d.maxWidth}
-            onChange={(maxWidth) => onChange({ ...d, maxWidth })}
-            disabled={disabled}
-            invalid={has(issues, 'maxWidth')}
-          />
-        </>
-      );
-    case 'locale':
-      return (
-        <>
-          <Select
-            id={`${id}-op`}
-            label="Locale"
-            value={d.op}
-            options={[
-              { value: 'eq', label: 'is' },
-              { value: 'in', label: 'is one of' },
-              { value: 'starts_with', label: 'language is' },
-            ]}
-            onChange={(op) => onChange({ ...d, op })}
-            disabled={disabled}
-          />
-          <TextInput
-            id={`${id}-value`}
-            label={d.op === 'in' ? 'Locales (comma-separated)' : 'Locale'}
-            value={d.text}
-            placeholder="en-GB"
-            onChange={(text) => onChange({ ...d, text })}
-            disabled={disabled}
-            invalid={has(issues, 'value')}
-          />
-        </>
-      );
-    case 'time_window':
-      return (
-        <>
-          <fieldset class="rule-days">
-            <legend class="rule-control-label">Days (none = every day)</legend>
-            {WEEKDAYS.map((name, day) => (
-              <label key={name} class="rule-day">
-                <input
-                  type="checkbox"
-                  checked={d.days.includes(day)}
-                  disabled={disabled}
-                  onChange={(event) =>
-                    onChange({
-                      ...d,
-                      days: event.currentTarget.checked
-                        ? [...d.days, day].sort()
-                        : d.days.filter((x) => x !== day),
-                    })
-                  }
-                />
-                {name}
-              </label>
-            ))}
-          </fieldset>
-          <TextInput
-            id={`${id}-start`}
-            label="From hour"
-            type="number"
-            min={0}
-            max={23}
-            value={d.startHour}
-            onChange={(startHour) => onChange({ ...d, startHour })}
-            disabled={disabled}
-            invalid={has(issues, 'startHour')}
-          />
-          <TextInput
-            id={`${id}-end`}
-            label="Until hour"
-            type="number"
-            min={1}
-            max={24}
-            value={d.endHour}
-            onChange={(endHour) => onChange({ ...d, endHour })}
-            disabled={disabled}
-            invalid={has(issues, 'endHour')}
-          />
-          <TextInput
-            id={`${id}-tz`}
-            label="Time zone"
-            value={d.timezone}
-            list="rule-time-zones"
-            onChange={(timezone) => onChange({ ...d, timezone })}
-            disabled={disabled}
-            invalid={has(issues, 'timezone')}
-          />
-        </>
+        <ClientConditionFields
+          id={id}
+          draft={d}
+          onChange={onChange}
+          disabled={disabled}
+          issues={issues}
+          appUrl={appUrl}
+        />
       );
   }
-}
-
-type EventDraft = Extract<ConditionDraft, { type: 'event' }>;
-
-function EventFields(props: {
-  id: string;
-  draft: EventDraft;
-  onChange: (draft: ConditionDraft) => void;
-  disabled: boolean;
-  issues: readonly FieldIssue[];
-}) {
-  const { id, draft: d, onChange, disabled, issues } = props;
-  const setFilter = (i: number, filter: FilterDraft) =>
-    onChange({ ...d, where: d.where.map((f, j) => (j === i ? filter : f)) });
-  return (
-    <>
-      <TextInput
-        id={`${id}-name`}
-        label="Event name"
-        value={d.name}
-        placeholder="Invite Sent"
-        onChange={(name) => onChange({ ...d, name })}
-        disabled={disabled}
-        invalid={has(issues, 'name')}
-      />
-      <Select
-        id={`${id}-count-op`}
-        label="How often"
-        value={d.countOp}
-        options={[
-          { value: 'gte', label: 'at least' },
-          { value: 'lte', label: 'at most' },
-          { value: 'eq', label: 'exactly' },
-        ]}
-        onChange={(countOp) => onChange({ ...d, countOp })}
-        disabled={disabled}
-      />
-      <TextInput
-        id={`${id}-count`}
-        label="Times"
-        type="number"
-        min={0}
-        value={d.count}
-        onChange={(count) => onChange({ ...d, count })}
-        disabled={disabled}
-        invalid={has(issues, 'count')}
-      />
-      <TextInput
-        id={`${id}-window`}
-        label="In the last (days; blank = ever)"
-        type="number"
-        min={1}
-        value={d.windowDays}
-        onChange={(windowDays) => onChange({ ...d, windowDays })}
-        disabled={disabled}
-        invalid={has(issues, 'window')}
-      />
-      {d.where.length > 0 && (
-        <ul class="rule-filters" aria-label="Property filters">
-          {d.where.map((filter, i) => (
-            <li key={i} class="rule-filter">
-              <TextInput
-                id={`${id}-where-${i}-property`}
-                label={`Property ${i + 1}`}
-                value={filter.property}
-                placeholder="plan"
-                onChange={(property) => setFilter(i, { ...filter, property })}
-                disabled={disabled}
-                invalid={has(issues, `where.${i}.property`)}
-              />
-              <ComparisonField
-                id={`${id}-where-${i}`}
-                value={filter}
-                onChange={(cmp) => setFilter(i, { ...filter, ...cmp })}
-                disabled={disabled}
-                invalid={has(issues, `where.${i}.value`)}
-              />
-              {!disabled && (
-                <button
-                  type="button"
-                  class="button button-ghost button-small rule-remove-inline"
-                  aria-label={`Remove property filter ${i + 1}`}
-                  onClick={() => onChange({ ...d, where: d.where.filter((_, j) => j !== i) })}
-                >
-                  ✕
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {!disabled && d.where.length < 20 && (
-        <button
-          type="button"
-          class="button button-small rule-add-inline"
-          onClick={() =>
-            onChange({
-              ...d,
-              where: [...d.where, { property: '', op: 'eq', kind: 'text', text: '' }],
-            })
-          }
-        >
-          + Property filter
-        </button>
-      )}
-    </>
-  );
 }
