@@ -90,8 +90,10 @@ test('preview on the app: the draft shows for the author with the link, across p
   const other = await browser.newContext();
   const stranger = await other.newPage();
   await stranger.addInitScript(() => localStorage.setItem('acme-demo-user', 'preview-stranger'));
+  // Wait for the session from before the navigation: it can answer while the page still loads.
+  const session = stranger.waitForResponse((r) => r.url().includes('/sdk/v1/session'));
   await stranger.goto('/demo/');
-  await stranger.waitForResponse((r) => r.url().includes('/sdk/v1/session'));
+  await session;
   await stranger.waitForTimeout(1000);
   await expect(stranger.getByRole('heading', { name: new RegExp(heading) })).toHaveCount(0);
   await other.close();
