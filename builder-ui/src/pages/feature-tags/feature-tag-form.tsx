@@ -3,7 +3,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describeError } from '../../api';
 import { featureTagsApi } from '../../api/feature-tags';
 import { useAppUrl } from '../../api/workspace';
+import { DraftNotice } from '../../components/draft-notice';
 import { InputField } from '../../components/input-field';
+import { useLocalDraft } from '../../components/use-local-draft';
 import { TargetField } from '../../picker/target-field';
 import { useLeaveGuard } from '../../router';
 import { useWorkspace } from '../../workspace-context';
@@ -23,8 +25,6 @@ const draftOf = (tag: FeatureTagRecord | null): Draft =>
     : tag.kind === 'click'
       ? { name: tag.name, kind: 'click', target: tag.target, url: tag.url ?? '' }
       : { name: tag.name, kind: 'page', target: undefined, url: tag.url };
-
-const same = (a: Draft, b: Draft): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** What the browser can say before asking the server (which checks everything again). */
 function localErrors(draft: Draft): Errors {
@@ -77,8 +77,14 @@ export function FeatureTagForm({ tag, onSaved, onCancel }: FeatureTagFormProps) 
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const dirty = !same(draft, initial.current);
-  useLeaveGuard(dirty ? 'This feature tag has unsaved changes. Leave without saving?' : null);
+  const kept = useLocalDraft({
+    kind: 'feature-tag',
+    id: tag?.id ?? 'new',
+    value: draft,
+    base: initial.current,
+    apply: setDraft,
+  });
+  useLeaveGuard(kept.dirty ? 'This feature tag has unsaved changes. Leave without saving?' : null);
   useEffect(() => heading.current?.focus(), []);
 
   const change = (patch: Partial<Draft>): void => {
@@ -103,6 +109,7 @@ export function FeatureTagForm({ tag, onSaved, onCancel }: FeatureTagFormProps) 
         ? await client.update(tag.id, inputOf(draft))
         : await client.create(inputOf(draft));
       initial.current = draft;
+      kept.clear(draft);
       onSaved(saved);
     } catch (error) {
       setErrors(serverErrors(error));
@@ -122,6 +129,18 @@ export function FeatureTagForm({ tag, onSaved, onCancel }: FeatureTagFormProps) 
       <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
         {tag ? `Edit “${tag.name}”` : 'New feature tag'}
       </h2>
+      <DraftNotice
+        offer={kept.offer}
+        noun="feature tag"
+        onRestore={() => {
+          kept.restore();
+          heading.current?.focus(); // the button is gone with the notice
+        }}
+        onDiscard={() => {
+          kept.discard();
+          heading.current?.focus();
+        }}
+      />
       <InputField
         id={`${id}-name`}
         label="Event name"
@@ -186,7 +205,16 @@ export function FeatureTagForm({ tag, onSaved, onCancel }: FeatureTagFormProps) 
         <button type="submit" class="button button-primary" aria-disabled={saving}>
           {saving ? 'Saving…' : tag ? 'Save changes' : 'Create tag'}
         </button>
-        <button type="button" class="button button-ghost" onClick={onCancel} disabled={saving}>
+        <button
+          type="button"
+          class="button button-ghost"
+          onClick={() => {
+            // Cancel is the explicit "throw these edits away": no draft outlives it.
+            kept.clear(draft);
+            onCancel();
+          }}
+          disabled={saving}
+        >
           Cancel
         </button>
       </div>

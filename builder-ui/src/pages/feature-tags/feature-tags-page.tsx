@@ -1,8 +1,9 @@
 import type { FeatureTagRecord } from '@waymark/shared';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeError } from '../../api';
 import { featureTagsApi } from '../../api/feature-tags';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { browserDraftStorage, newestDraftId } from '../../components/draft-store';
 import { EmptyState } from '../../components/empty-state';
 import { LoadView } from '../../components/load-view';
 import { useLoad } from '../../components/use-load';
@@ -32,6 +33,7 @@ export function FeatureTagsPage(_props: PageProps) {
   const [notice, setNotice] = useState('');
 
   const tags = load.state === 'ready' ? load.data : [];
+  useReopenDraft(load.state === 'ready' && canEdit ? tags : null, workspace.id, setEditing);
   const saved = (tag: FeatureTagRecord): void => {
     const others = tags.filter((t) => t.id !== tag.id);
     set([...others, tag].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase())));
@@ -187,4 +189,24 @@ export function FeatureTagsPage(_props: PageProps) {
       </ConfirmDialog>
     </>
   );
+}
+
+/**
+ * Which form is open does not survive a reload, but its unsaved draft does (useLocalDraft):
+ * once the list is in, open the form whose draft is newest so its "Restore" notice shows.
+ */
+function useReopenDraft(
+  tags: FeatureTagRecord[] | null,
+  workspaceId: string,
+  open: (editing: Editing) => void,
+): void {
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || tags === null) return;
+    done.current = true;
+    const storage = browserDraftStorage();
+    const ids = tags.map((t) => t.id);
+    const id = storage && newestDraftId(storage, workspaceId, 'feature-tag', ids, Date.now());
+    if (id) open({ id: id === 'new' ? null : id });
+  }, [tags, workspaceId, open]);
 }

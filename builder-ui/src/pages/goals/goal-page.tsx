@@ -1,9 +1,11 @@
 import type { FieldIssue, Goal, GoalDefinition, Rule } from '@waymark/shared';
 import { useState } from 'preact/hooks';
-import { ApiError, describeError } from '../../api';
 import { goalsApi } from '../../api/goals';
 import { Link } from '../../components/link';
+import { DefinitionStatus } from '../../components/definition-status';
+import { stableJson } from '../../components/draft-store';
 import { LoadView } from '../../components/load-view';
+import { useDefinitionEditor } from '../../components/use-definition-editor';
 import { useLoad } from '../../components/use-load';
 import { useTitle } from '../../components/use-title';
 import { issuesUnder } from '../../editors/editor-props';
@@ -12,9 +14,7 @@ import { TextInput } from '../../editors/rules/controls';
 import { RuleBuilder, ruleIssues } from '../../editors/rules/rule-builder';
 import { draftToFilter, filterToDraft, type FilterDraft } from '../../editors/rules/rule-form';
 import type { PageProps } from '../../page-props';
-import { navigate, useLeaveGuard } from '../../router';
 import { useCan, useWorkspace } from '../../workspace-context';
-import { setFlash, takeFlash } from '../segments/flash';
 import { GoalStatsPanel } from './goal-stats';
 
 const NEW = 'new';
@@ -57,77 +57,48 @@ const toDefinition = (f: Form): GoalDefinition =>
     ? { kind: 'event', event: f.event.trim(), where: f.where.map(draftToFilter) }
     : { kind: 'rule', rule: f.rule ?? { all: [] } };
 
+const sameGoal = (a: Form, b: Form): boolean =>
+  a.name === b.name && stableJson(toDefinition(a)) === stableJson(toDefinition(b));
+
 function GoalEditor({ goal, onSaved }: { goal: Goal | null; onSaved: (g: Goal) => void }) {
   const { api, workspace } = useWorkspace();
-  const goals = goalsApi(api, workspace.id);
   const canEdit = useCan('editor');
-  const initial = toForm(goal);
-  const [form, setForm] = useState<Form>(initial);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [status, setStatus] = useState<{ kind: 'idle' | 'busy' | 'done' | 'failed'; text: string }>(
-    () => {
-      const flash = takeFlash(goal?.id);
-      return flash ? { kind: 'done', text: flash } : { kind: 'idle', text: '' };
-    },
-  );
+  const [form, setForm] = useState<Form>(() => toForm(goal));
   useTitle(goal ? `Goal: ${goal.name}` : 'New goal');
-  const dirty =
-    form.name !== initial.name ||
-    JSON.stringify(toDefinition(form)) !== JSON.stringify(toDefinition(initial));
-  useLeaveGuard(dirty ? 'This goal has unsaved changes. Leave without saving?' : null);
   const set = (change: Partial<Form>) => setForm((f) => ({ ...f, ...change }));
-
-  const save = async (event: Event) => {
-    event.preventDefault();
-    const local: FieldIssue[] = [];
-    if (!form.name.trim()) local.push({ path: 'name', message: 'Give the goal a name.' });
-    if (form.kind === 'event' && !form.event.trim()) {
-      local.push({ path: 'definition.event', message: 'Name the event that marks success.' });
-    }
-    if (form.kind === 'rule') {
-      local.push(
-        ...ruleIssues(form.rule).map((i) => ({ ...i, path: `definition.rule.${i.path}` })),
-      );
-    }
-    if (local.length) {
-      setIssues(local);
-      setStatus({ kind: 'failed', text: 'Fix the highlighted fields, then save.' });
-      return;
-    }
-    setIssues([]);
-    setStatus({ kind: 'busy', text: 'Saving and computing completions…' });
-    try {
-      const body = { name: form.name.trim(), definition: toDefinition(form) };
-      const saved = goal ? await goals.update(goal.id, body) : await goals.create(body);
-      const message = `Saved. ${saved.completions} users reached it.`;
-      if (!goal) {
-        setFlash(saved.id, message);
-        navigate(`/goals/${saved.id}`, { replace: true, force: true });
-        return;
+  const editor = useDefinitionEditor({
+    item: goal,
+    kind: 'goal',
+    noun: 'goal',
+    listPath: '/goals',
+    client: goalsApi(api, workspace.id),
+    form: { value: form, base: toForm(goal), apply: setForm, same: sameGoal },
+    canEdit,
+    validate: () => {
+      const local: FieldIssue[] = [];
+      if (!form.name.trim()) local.push({ path: 'name', message: 'Give the goal a name.' });
+      if (form.kind === 'event' && !form.event.trim()) {
+        local.push({ path: 'definition.event', message: 'Name the event that marks success.' });
       }
-      setStatus({ kind: 'done', text: message });
-      onSaved(saved);
-    } catch (error) {
-      if (error instanceof ApiError) setIssues(error.fieldIssues);
-      setStatus({ kind: 'failed', text: describeError(error) });
-    }
-  };
+      if (form.kind === 'rule') {
+        local.push(
+          ...ruleIssues(form.rule).map((i) => ({ ...i, path: `definition.rule.${i.path}` })),
+        );
+      }
+      return local;
+    },
+    body: () => ({ name: form.name.trim(), definition: toDefinition(form) }),
+    savingText: 'Saving and computing completions…',
+    savedText: (saved) => `Saved. ${saved.completions} users reached it.`,
+    deleteQuestion: (g) => `Delete the goal “${g.name}” and its completions?`,
+    onSaved,
+  });
+  const { issue, issues } = editor;
 
-  const remove = async () => {
-    if (!goal || !window.confirm(`Delete the goal “${goal.name}” and its completions?`)) return;
-    try {
-      await goals.remove(goal.id);
-      navigate('/goals', { force: true });
-    } catch (error) {
-      setStatus({ kind: 'failed', text: describeError(error) });
-    }
-  };
-
-  const issue = (path: string) => issues.find((i) => i.path === path)?.message;
   const setFilter = (i: number, f: FilterDraft) =>
     set({ where: form.where.map((x, j) => (j === i ? f : x)) });
   return (
-    <form class="definition-page" onSubmit={save} noValidate>
+    <form class="definition-page" onSubmit={(e) => void editor.save(e)} noValidate>
       <div class="page-head">
         <div>
           <p class="breadcrumb">
@@ -141,28 +112,21 @@ function GoalEditor({ goal, onSaved }: { goal: Goal | null; onSaved: (g: Goal) =
         {canEdit && (
           <div class="definition-actions">
             {goal && (
-              <button type="button" class="button definition-delete" onClick={remove}>
+              <button
+                type="button"
+                class="button definition-delete"
+                onClick={() => void editor.remove()}
+              >
                 Delete
               </button>
             )}
-            <button
-              type="submit"
-              class="button button-primary"
-              aria-disabled={status.kind === 'busy'}
-            >
+            <button type="submit" class="button button-primary" aria-disabled={editor.busy}>
               {goal ? 'Save' : 'Create goal'}
             </button>
           </div>
         )}
       </div>
-      <p class="definition-status" role="status">
-        {status.kind === 'busy' || status.kind === 'done' ? status.text : ''}
-      </p>
-      {status.kind === 'failed' && (
-        <p class="alert" role="alert">
-          {status.text}
-        </p>
-      )}
+      <DefinitionStatus editor={editor} noun="goal" />
       <div class="definition-main">
         <div class="field">
           <label for="goal-name">Name</label>

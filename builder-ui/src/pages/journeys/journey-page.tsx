@@ -1,19 +1,18 @@
 import type { FieldIssue, Journey, JourneyStage } from '@waymark/shared';
 import { useState } from 'preact/hooks';
-import { ApiError, describeError } from '../../api';
 import { journeysApi } from '../../api/journeys';
 import { Link } from '../../components/link';
+import { DefinitionStatus } from '../../components/definition-status';
 import { LoadView } from '../../components/load-view';
 import { moveItem, SortableList } from '../../components/sortable-list';
+import { useDefinitionEditor } from '../../components/use-definition-editor';
 import { useLoad } from '../../components/use-load';
 import { useTitle } from '../../components/use-title';
 import { issuesUnder } from '../../editors/editor-props';
 import { RuleBuilder, ruleIssues } from '../../editors/rules/rule-builder';
 import type { PageProps } from '../../page-props';
-import { navigate, useLeaveGuard } from '../../router';
 import { useCan, useWorkspace } from '../../workspace-context';
 import { stageIdFrom } from './journey-format';
-import { setFlash, takeFlash } from '../segments/flash';
 import { JourneyStatsPanel } from './journey-stats';
 
 const NEW = 'new';
@@ -37,6 +36,7 @@ export function JourneyPage({ params }: PageProps) {
 type StageForm = JourneyStage & { key: string };
 let stageKeys = 0;
 const withKey = (s: JourneyStage): StageForm => ({ ...s, key: `s${++stageKeys}` });
+const plain = (list: StageForm[]): JourneyStage[] => list.map(({ key: _k, ...s }) => s);
 
 const STARTER: JourneyStage[] = [
   { id: 'acquisition', name: 'Acquisition', rule: { all: [] } },
@@ -51,70 +51,47 @@ function JourneyEditor({
   onSaved: (j: Journey) => void;
 }) {
   const { api, workspace } = useWorkspace();
-  const journeys = journeysApi(api, workspace.id);
   const canEdit = useCan('editor');
   const [name, setName] = useState(journey?.name ?? '');
   const [stages, setStages] = useState<StageForm[]>(() =>
     (journey?.stages ?? STARTER).map(withKey),
   );
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [status, setStatus] = useState<{ kind: 'idle' | 'busy' | 'done' | 'failed'; text: string }>(
-    () => {
-      const flash = takeFlash(journey?.id);
-      return flash ? { kind: 'done', text: flash } : { kind: 'idle', text: '' };
-    },
-  );
   useTitle(journey ? `Journey: ${journey.name}` : 'New journey');
-  const plain = (list: StageForm[]): JourneyStage[] => list.map(({ key: _k, ...s }) => s);
-  const dirty =
-    name !== (journey?.name ?? '') ||
-    JSON.stringify(plain(stages)) !== JSON.stringify(journey?.stages ?? STARTER);
-  useLeaveGuard(dirty ? 'This journey has unsaved changes. Leave without saving?' : null);
   const setStage = (key: string, change: Partial<JourneyStage>) =>
     setStages((list) => list.map((s) => (s.key === key ? { ...s, ...change } : s)));
-
-  const save = async (event: Event) => {
-    event.preventDefault();
-    const local: FieldIssue[] = [];
-    if (!name.trim()) local.push({ path: 'name', message: 'Give the journey a name.' });
-    stages.forEach((s, i) => {
-      if (!s.name.trim()) local.push({ path: `stages.${i}.name`, message: 'Name the stage.' });
-      for (const issue of ruleIssues(s.rule)) {
-        local.push({ ...issue, path: `stages.${i}.rule${issue.path ? `.${issue.path}` : ''}` });
-      }
-    });
-    if (local.length) {
-      setIssues(local);
-      setStatus({ kind: 'failed', text: 'Fix the highlighted fields, then save.' });
-      return;
-    }
-    setIssues([]);
-    setStatus({ kind: 'busy', text: 'Saving and placing users in stages…' });
-    try {
-      const body = { name: name.trim(), stages: plain(stages) };
-      const saved = journey ? await journeys.update(journey.id, body) : await journeys.create(body);
-      if (!journey) {
-        setFlash(saved.id, 'Saved.');
-        navigate(`/journeys/${saved.id}`, { replace: true, force: true });
-        return;
-      }
-      setStatus({ kind: 'done', text: 'Saved.' });
-      onSaved(saved);
-    } catch (error) {
-      if (error instanceof ApiError) setIssues(error.fieldIssues);
-      setStatus({ kind: 'failed', text: describeError(error) });
-    }
-  };
-
-  const remove = async () => {
-    if (!journey || !window.confirm(`Delete the journey “${journey.name}”?`)) return;
-    try {
-      await journeys.remove(journey.id);
-      navigate('/journeys', { force: true });
-    } catch (error) {
-      setStatus({ kind: 'failed', text: describeError(error) });
-    }
-  };
+  const editor = useDefinitionEditor({
+    item: journey,
+    kind: 'journey',
+    noun: 'journey',
+    listPath: '/journeys',
+    client: journeysApi(api, workspace.id),
+    form: {
+      value: { name, stages: plain(stages) },
+      base: { name: journey?.name ?? '', stages: journey?.stages ?? STARTER },
+      apply: (draft) => {
+        setName(draft.name);
+        setStages(draft.stages.map(withKey));
+      },
+    },
+    canEdit,
+    validate: () => {
+      const local: FieldIssue[] = [];
+      if (!name.trim()) local.push({ path: 'name', message: 'Give the journey a name.' });
+      stages.forEach((s, i) => {
+        if (!s.name.trim()) local.push({ path: `stages.${i}.name`, message: 'Name the stage.' });
+        for (const issue of ruleIssues(s.rule)) {
+          local.push({ ...issue, path: `stages.${i}.rule${issue.path ? `.${issue.path}` : ''}` });
+        }
+      });
+      return local;
+    },
+    body: () => ({ name: name.trim(), stages: plain(stages) }),
+    savingText: 'Saving and placing users in stages…',
+    savedText: () => 'Saved.',
+    deleteQuestion: (j) => `Delete the journey “${j.name}”?`,
+    onSaved,
+  });
+  const { issue, issues } = editor;
 
   const addStage = () => {
     const taken = stages.map((s) => s.id);
@@ -124,9 +101,8 @@ function JourneyEditor({
       withKey({ id: stageIdFrom(stageName, taken), name: stageName, rule: { all: [] } }),
     ]);
   };
-  const issue = (path: string) => issues.find((i) => i.path === path)?.message;
   return (
-    <form class="definition-page" onSubmit={save} noValidate>
+    <form class="definition-page" onSubmit={(e) => void editor.save(e)} noValidate>
       <div class="page-head">
         <div>
           <p class="breadcrumb">
@@ -140,28 +116,21 @@ function JourneyEditor({
         {canEdit && (
           <div class="definition-actions">
             {journey && (
-              <button type="button" class="button definition-delete" onClick={remove}>
+              <button
+                type="button"
+                class="button definition-delete"
+                onClick={() => void editor.remove()}
+              >
                 Delete
               </button>
             )}
-            <button
-              type="submit"
-              class="button button-primary"
-              aria-disabled={status.kind === 'busy'}
-            >
+            <button type="submit" class="button button-primary" aria-disabled={editor.busy}>
               {journey ? 'Save' : 'Create journey'}
             </button>
           </div>
         )}
       </div>
-      <p class="definition-status" role="status">
-        {status.kind === 'busy' || status.kind === 'done' ? status.text : ''}
-      </p>
-      {status.kind === 'failed' && (
-        <p class="alert" role="alert">
-          {status.text}
-        </p>
-      )}
+      <DefinitionStatus editor={editor} noun="journey" />
       <div class="definition-main">
         <div class="field">
           <label for="journey-name">Name</label>

@@ -1,18 +1,18 @@
-import type { FieldIssue, Rule, Segment } from '@waymark/shared';
+import type { Rule, Segment } from '@waymark/shared';
 import { useState } from 'preact/hooks';
-import { ApiError, describeError } from '../../api';
+import { describeError } from '../../api';
 import { segmentsApi } from '../../api/segments';
 import { Link } from '../../components/link';
+import { DefinitionStatus } from '../../components/definition-status';
 import { LoadView } from '../../components/load-view';
+import { useDefinitionEditor } from '../../components/use-definition-editor';
 import { useLoad } from '../../components/use-load';
 import { useTitle } from '../../components/use-title';
 import { issuesUnder } from '../../editors/editor-props';
 import { RuleBuilder, ruleIssues } from '../../editors/rules/rule-builder';
 import { formatDateTime } from '../../format';
 import type { PageProps } from '../../page-props';
-import { navigate, useLeaveGuard } from '../../router';
 import { useCan, useWorkspace } from '../../workspace-context';
-import { setFlash, takeFlash } from './flash';
 import { PreviewPanel } from './preview-panel';
 import { useRulePreview } from './use-preview';
 
@@ -34,11 +34,10 @@ export function SegmentPage({ params }: PageProps) {
   );
 }
 
-type Status =
-  | { state: 'idle' }
-  | { state: 'busy'; what: string }
-  | { state: 'done'; message: string }
-  | { state: 'failed'; message: string };
+interface Form {
+  name: string;
+  rule: Rule | undefined;
+}
 
 function SegmentEditor({
   segment,
@@ -52,84 +51,55 @@ function SegmentEditor({
   const segments = segmentsApi(api, workspace.id);
   const [name, setName] = useState(segment?.name ?? '');
   const [rule, setRule] = useState<Rule | undefined>(segment?.rule ?? { all: [] });
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [status, setStatus] = useState<Status>(() => {
-    const flash = takeFlash(segment?.id);
-    return flash ? { state: 'done', message: flash } : { state: 'idle' };
-  });
   useTitle(segment ? `Segment: ${segment.name}` : 'New segment');
-  const dirty =
-    name !== (segment?.name ?? '') ||
-    JSON.stringify(rule) !== JSON.stringify(segment?.rule ?? { all: [] });
-  useLeaveGuard(dirty ? 'This segment has unsaved changes. Leave without saving?' : null);
-  const preview = useRulePreview(rule);
-  const busy = status.state === 'busy';
-
-  const save = async (event: Event) => {
-    event.preventDefault();
-    const local = [
+  const editor = useDefinitionEditor({
+    item: segment,
+    kind: 'segment',
+    noun: 'segment',
+    listPath: '/segments',
+    client: segments,
+    form: {
+      value: { name, rule } satisfies Form,
+      base: { name: segment?.name ?? '', rule: segment?.rule ?? { all: [] } },
+      apply: (draft: Form) => {
+        setName(draft.name);
+        setRule(draft.rule);
+      },
+    },
+    canEdit,
+    validate: () => [
       ...(name.trim() ? [] : [{ path: 'name', message: 'Give the segment a name.' }]),
       ...ruleIssues(rule).map((i) => ({ ...i, path: i.path ? `rule.${i.path}` : 'rule' })),
-    ];
-    if (local.length > 0) {
-      setIssues(local);
-      setStatus({ state: 'failed', message: 'Fix the highlighted fields, then save.' });
-      return;
-    }
-    setIssues([]);
-    setStatus({ state: 'busy', what: 'Saving and computing members…' });
-    try {
-      const body = { name: name.trim(), rule: rule ?? { all: [] } };
-      const saved = segment ? await segments.update(segment.id, body) : await segments.create(body);
-      const message = `Saved. ${saved.members.toLocaleString('en')} members.`;
-      if (!segment) {
-        setFlash(saved.id, message);
-        navigate(`/segments/${saved.id}`, { replace: true, force: true });
-        return;
-      }
-      setStatus({ state: 'done', message });
-      onSaved(saved);
-    } catch (error) {
-      if (error instanceof ApiError) setIssues(error.fieldIssues);
-      setStatus({ state: 'failed', message: describeError(error) });
-    }
-  };
+    ],
+    body: () => ({ name: name.trim(), rule: rule ?? { all: [] } }),
+    savingText: 'Saving and computing members…',
+    savedText: (saved) => `Saved. ${saved.members.toLocaleString('en')} members.`,
+    deleteQuestion: (s) =>
+      `Delete the segment “${s.name}”? Content targeted at it will no longer match it.`,
+    deletingText: 'Deleting…',
+    onSaved,
+  });
+  const { issues, setStatus, busy } = editor;
+  const preview = useRulePreview(rule);
 
   const refresh = async () => {
     if (!segment) return;
-    setStatus({ state: 'busy', what: 'Refreshing…' });
+    setStatus({ state: 'busy', text: 'Refreshing…' });
     try {
       const result = await segments.refresh(segment.id);
       setStatus({
         state: 'done',
-        message: `Refreshed: ${result.members} members (${result.entered} entered, ${result.exited} left) in ${Math.round(result.ms)} ms.`,
+        text: `Refreshed: ${result.members} members (${result.entered} entered, ${result.exited} left) in ${Math.round(result.ms)} ms.`,
       });
       onSaved(await segments.get(segment.id));
     } catch (error) {
-      setStatus({ state: 'failed', message: describeError(error) });
-    }
-  };
-
-  const remove = async () => {
-    if (
-      !segment ||
-      !window.confirm(
-        `Delete the segment “${segment.name}”? Content targeted at it will no longer match it.`,
-      )
-    )
-      return;
-    setStatus({ state: 'busy', what: 'Deleting…' });
-    try {
-      await segments.remove(segment.id);
-      navigate('/segments', { force: true });
-    } catch (error) {
-      setStatus({ state: 'failed', message: describeError(error) });
+      setStatus({ state: 'failed', text: describeError(error) });
     }
   };
 
   const nameError = issues.find((i) => i.path === 'name')?.message;
   return (
-    <form class="definition-page" onSubmit={save} noValidate>
+    <form class="definition-page" onSubmit={(e) => void editor.save(e)} noValidate>
       <div class="page-head">
         <div>
           <p class="breadcrumb">
@@ -155,7 +125,12 @@ function SegmentEditor({
             </button>
           )}
           {segment && canEdit && (
-            <button type="button" class="button definition-delete" onClick={remove} disabled={busy}>
+            <button
+              type="button"
+              class="button definition-delete"
+              onClick={() => void editor.remove()}
+              disabled={busy}
+            >
               Delete
             </button>
           )}
@@ -166,15 +141,7 @@ function SegmentEditor({
           )}
         </div>
       </div>
-      <p class="definition-status" role="status">
-        {status.state === 'busy' && status.what}
-        {status.state === 'done' && status.message}
-      </p>
-      {status.state === 'failed' && (
-        <p class="alert" role="alert">
-          {status.message}
-        </p>
-      )}
+      <DefinitionStatus editor={editor} noun="segment" />
       <div class="definition-layout">
         <div class="definition-main">
           <div class="field">
