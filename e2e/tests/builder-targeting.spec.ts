@@ -12,7 +12,7 @@ import {
 /**
  * Targeting in the builder: a segment built with nested all/any/not and an event count, with the
  * live count following each edit; content targeted at it on a weekday schedule in Helsinki; an
- * experiment with a holdout and its sample-size estimate.
+ * experiment with a holdout and its sample-size estimate, shipped and followed by a second one.
  */
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -46,7 +46,7 @@ async function seedUsers(page: Page, key: string): Promise<Record<'u1' | 'u2' | 
 test('segment with nested all/any/not and an event count, targeted content on a Helsinki weekday schedule, and an experiment with a holdout', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const errors = watchErrors(page);
   const account = await signUpBuilder(page);
   const users = await seedUsers(page, (await productionKeys(page, account)).secretKey);
@@ -179,9 +179,45 @@ test('segment with nested all/any/not and an event count, targeted content on a 
   await shoot(page, 'experiment');
   await experiment.getByRole('button', { name: 'Create experiment' }).click();
   await expect(experiment.locator('.experiment-status')).toHaveText('Draft');
+  // No second experiment while this one is open.
+  await expect(page.getByRole('button', { name: 'New experiment' })).toHaveCount(0);
+
+  // --- ship it, then a second experiment on the same item ---------------------------------------
+  page.on('dialog', (dialog) => void dialog.accept());
+  await experiment.getByRole('button', { name: 'Start' }).click();
+  await expect(experiment.locator('.experiment-status')).toHaveText('Running');
+  await expect(page.getByRole('button', { name: 'New experiment' })).toHaveCount(0);
+  await experiment.getByLabel('Variant to ship').selectOption('treatment');
+  await experiment.getByRole('button', { name: 'Ship variant' }).click();
+  await expect(experiment.locator('.experiment-status')).toHaveText('Shipped');
+  const history = page.getByRole('region', { name: 'Past experiments' });
+  await expect(history.getByRole('listitem')).toHaveCount(1);
+  await expect(history).toContainText('shipped treatment');
+  await shoot(page, 'experiment-shipped');
+  await page.getByRole('button', { name: 'New experiment' }).click();
+  await expect(experiment.getByText('New experiment on this item.')).toBeVisible();
+  await experiment.getByLabel('Name').fill('Invite tips, round two');
+  await experiment.getByLabel('Goal (judged on)').selectOption({ label: 'Invited' });
+  await experiment.getByRole('button', { name: 'Create experiment' }).click();
+  await expect(experiment.locator('.experiment-status')).toHaveText('Draft');
+  await expect(experiment.getByLabel('Name')).toHaveValue('Invite tips, round two');
+  // The shipped one stays readable from the history.
+  await expect(history.getByRole('listitem')).toHaveCount(1);
+  await expectAccessible(page);
+  await shoot(page, 'experiment-second');
+  await history.getByRole('button', { name: 'Show Invite tips test' }).click();
+  await expect(experiment.locator('.experiment-status')).toHaveText('Shipped');
+  await expect(experiment.getByLabel('Name')).toHaveValue('Invite tips test');
+  await expect(experiment.getByLabel('Name')).toBeDisabled();
+  await page.reload();
+  await expect(experiment.getByLabel('Name')).toHaveValue('Invite tips, round two');
+
   await page.goto('/experiments');
   await expect(
-    page.getByRole('row', { name: /Invite tips test\s+Draft\s+Invite tips/ }),
+    page.getByRole('row', { name: /Invite tips test\s+Shipped\s+Invite tips/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: /Invite tips, round two\s+Draft\s+Invite tips/ }),
   ).toBeVisible();
   await expectAccessible(page);
   expect(errors).toEqual([]);

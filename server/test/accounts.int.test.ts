@@ -1,5 +1,7 @@
 import type { EnvironmentList, ErrorBody, MeResponse, AuditPage } from '@waymark/shared';
 import { createHash, randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import {
   as,
   freshIp,
@@ -180,6 +182,24 @@ describe('password reset', () => {
     }
     const reused = await confirm(token, 'yet another password');
     expect([reused.status, reused.body.code]).toEqual([400, 'invalid_token']);
+  });
+
+  it('appends each unsent mail to DATA_DIR/outbox.jsonl (0600) as well as the log', async () => {
+    const user = await signUp(app.url);
+    await requestReset(user.email);
+    const outbox = path.join(app.dataDir, 'outbox.jsonl');
+    const lines = (await readFile(outbox, 'utf8')).trim().split('\n');
+    const mails = lines.map((line) => JSON.parse(line) as Record<string, string>);
+    const mine = mails.filter((mail) => mail.to === user.email);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toEqual({
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      to: user.email,
+      subject: expect.stringMatching(/password/i),
+      text: expect.stringContaining(lastMailLink(app.logs, user.email)),
+      link: lastMailLink(app.logs, user.email),
+    });
+    expect((await stat(outbox)).mode & 0o777).toBe(0o600);
   });
 
   it('answers an unknown address exactly like a known one and mails nothing', async () => {

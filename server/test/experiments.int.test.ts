@@ -159,16 +159,16 @@ describe('experiments', () => {
     // On another device the identified user keeps the arm too.
     expect(await armOf({ anonymousId: `other-device-${randomUUID()}`, userId })).toBe(first);
 
-    const second = await api.post<Experiment>('/experiments', {
+    // One open experiment per item: a second cannot even be drafted while this one runs.
+    const clash = await api.post<ErrorBody>('/experiments', {
       contentId: item.id,
       name: 'Clash',
       variants: [{ key: 'a', versionId: a, weight: 1 }],
       holdout: { weight: 1 },
       goalId: 'goal-x',
     });
-    expect(second.status).toBe(201);
-    const clash = await api.post<ErrorBody>(`/experiments/${second.body.id}/start`);
     expect([clash.status, clash.body.code]).toEqual([409, 'conflict']);
+    expect(clash.body.message).toContain('"Sticky" already runs');
     expect((await api.patch(`/experiments/${experiment.id}`, { name: 'Edited' })).status).toBe(409);
 
     const shipped = await api.post<Experiment>(`/experiments/${experiment.id}/ship`, {

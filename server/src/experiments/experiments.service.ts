@@ -9,7 +9,7 @@ import type {
   ExperimentVariant,
 } from '@waymark/shared';
 import { randomUUID } from 'node:crypto';
-import { Repository, type EntityManager } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { ConfigChanges } from '../content/config-changes';
@@ -17,6 +17,9 @@ import { actorOf, ContentService } from '../content/content.service';
 import { definedOnly } from '../content/defined-only';
 import type { WorkspaceMember } from '../workspaces/require-role.decorator';
 import { Experiment } from './experiment.entity';
+
+/** Statuses that hold an item: while one exists, no other experiment may be created or started. */
+const OPEN_STATUSES: ExperimentStatus[] = ['draft', 'running'];
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
@@ -39,7 +42,8 @@ export const toDto = (e: Experiment): ExperimentDto => ({
 
 /**
  * Experiments on content items: variants are published (immutable) versions of the item, an
- * optional holdout shows nothing. draft → running ⇄ stopped → shipped.
+ * optional holdout shows nothing. draft → running ⇄ stopped → shipped. An item has at most one
+ * open (draft or running) experiment; ended ones are kept, so experiments follow one another.
  */
 @Injectable()
 export class ExperimentsService {
@@ -75,6 +79,7 @@ export class ExperimentsService {
     await this.assertVariants(workspaceId, body.contentId, body.variants);
     const id = randomUUID();
     return this.changes.change(workspaceId, async (tx) => {
+      await this.assertNoOtherOpen(tx, workspaceId, body.contentId, null);
       const { seed, ...fields } = body;
       const experiment = tx.create(Experiment, {
         ...fields,
@@ -133,13 +138,8 @@ export class ExperimentsService {
       experimentId,
       ['draft', 'stopped'],
       async (tx, e) => {
-        const other = await tx.findOneBy(Experiment, {
-          workspaceId,
-          contentId: e.contentId,
-          status: 'running',
-        });
-        if (other)
-          throw new AppError('conflict', `Experiment "${other.name}" already runs on this item.`);
+        // A stopped experiment may run again only while no newer one is open on the item.
+        await this.assertNoOtherOpen(tx, workspaceId, e.contentId, e.id);
         return { status: 'running', startedAt: e.startedAt ?? new Date(), stoppedAt: null };
       },
     );
@@ -217,6 +217,34 @@ export class ExperimentsService {
           ],
     );
     if (issues.length > 0) throw new AppError('validation_failed', undefined, issues);
+  }
+
+  /**
+   * At most one open (draft or running) experiment per content item; stopped and shipped ones
+   * stay as history, so a new experiment can follow them. The advisory lock serialises creates
+   * and starts on one item (the unique index `experiments_one_running` only covers running).
+   */
+  private async assertNoOtherOpen(
+    tx: EntityManager,
+    workspaceId: string,
+    contentId: string,
+    exceptId: string | null,
+  ): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `experiments:${workspaceId}:${contentId}`,
+    ]);
+    const open = await tx.find(Experiment, {
+      where: { workspaceId, contentId, status: In(OPEN_STATUSES) },
+      order: { createdAt: 'ASC' },
+    });
+    const other = open.find((e) => e.id !== exceptId);
+    if (!other) return;
+    throw new AppError(
+      'conflict',
+      other.status === 'running'
+        ? `Experiment "${other.name}" already runs on this item: stop or ship it first.`
+        : `Experiment "${other.name}" is a draft on this item: start it, or change it instead.`,
+    );
   }
 
   private transition(

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { MeResponse } from '@waymark/shared';
 import { randomInt, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
@@ -8,7 +9,7 @@ import { type Config, loadConfig } from '../../src/config/config';
 import { createApp } from '../../src/create-app';
 import { openDatabase } from '../../src/database/data-source';
 import { call, type Answer } from './http';
-import { testDatabaseUrl } from './test-app';
+import { tempDataDir, testDatabaseUrl } from './test-app';
 
 /** A signed-in builder account, as the browser holds it: cookie and CSRF token. */
 export interface Builder {
@@ -90,6 +91,8 @@ export interface LoggedTestApp {
   app: NestFastifyApplication;
   /** Every JSON log line the app wrote, parsed. */
   logs: Array<Record<string, unknown>>;
+  /** Where this app's DATA_DIR is (a fresh temp directory unless overridden). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -105,7 +108,14 @@ export async function startLoggedApp(overrides: Partial<Config> = {}): Promise<L
       done();
     },
   });
-  const config = { ...loadConfig({}), port: 0, seedDemo: false, ...overrides };
+  const ownDataDir = overrides.dataDir === undefined ? tempDataDir() : null;
+  const config = {
+    ...loadConfig({}),
+    port: 0,
+    seedDemo: false,
+    dataDir: ownDataDir ?? '',
+    ...overrides,
+  };
   const app = await createApp(config, db, pino({ level: 'info' }, sink));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
@@ -115,9 +125,11 @@ export async function startLoggedApp(overrides: Partial<Config> = {}): Promise<L
     db,
     app,
     logs,
+    dataDir: config.dataDir,
     close: async () => {
       await app.close();
       if (db.isInitialized) await db.destroy();
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/config';
@@ -18,10 +21,14 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
+/** A fresh DATA_DIR per test app, so the mail outbox never lands in the repository's `.data/`. */
+export const tempDataDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'waymark-test-'));
+
 /** The real app on a real port, against real PostgreSQL. */
 export async function startTestApp(): Promise<TestApp> {
   const db = await openDatabase(testDatabaseUrl());
-  const config = { ...loadConfig({}), port: 0, seedDemo: false };
+  const dataDir = tempDataDir();
+  const config = { ...loadConfig({}), port: 0, seedDemo: false, dataDir };
   const app: NestFastifyApplication = await createApp(config, db, pino({ level: 'silent' }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
@@ -32,6 +39,7 @@ export async function startTestApp(): Promise<TestApp> {
     close: async () => {
       await app.close();
       if (db.isInitialized) await db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,6 +3,7 @@ import { useAppUrl } from '../../api/workspace';
 import { ClientConditionFields } from './client-condition-fields';
 import { ComparisonField } from './comparison-field';
 import { EventFields } from './event-fields';
+import { SurveyAnswerFields } from './survey-answer-fields';
 import { hasIssue as has } from './issues';
 import { TIME_OPS } from './condition-types';
 import { Select, TextInput } from './controls';
@@ -132,35 +133,14 @@ export function ConditionFields({ id, draft, onChange, disabled, refs, issues }:
       );
     case 'survey_answer':
       return (
-        <>
-          <Select
-            id={`${id}-survey`}
-            label="Survey"
-            value={d.contentId}
-            placeholder={pick(refs.ready, 'a survey')}
-            options={refs.content
-              .filter((c) => c.kind === 'survey')
-              .map((c) => ({ value: c.id, label: c.name }))}
-            onChange={(contentId) => onChange({ ...d, contentId })}
-            disabled={disabled}
-            invalid={has(issues, 'contentId')}
-          />
-          <TextInput
-            id={`${id}-question`}
-            label="Question id (optional)"
-            value={d.questionId}
-            onChange={(questionId) => onChange({ ...d, questionId })}
-            disabled={disabled}
-          />
-          <ComparisonField
-            id={id}
-            value={d.cmp}
-            ops={['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'contains', 'exists']}
-            onChange={(cmp) => onChange({ ...d, cmp })}
-            disabled={disabled}
-            invalid={has(issues, 'value')}
-          />
-        </>
+        <SurveyAnswerFields
+          id={id}
+          draft={d}
+          onChange={onChange}
+          disabled={disabled}
+          refs={refs}
+          issues={issues}
+        />
       );
     case 'content':
       return (

@@ -1,12 +1,12 @@
-import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { requestPasswordReset } from '../../api/account';
 import { InputField } from '../../components/input-field';
 import { Link } from '../../components/link';
 import { useTitle } from '../../components/use-title';
 import type { SignedOutPageProps } from '../../signed-out-routes';
+import { AccountForm, useAccountForm } from './account-form';
 import { AccountFrame } from './account-frame';
-import { emailProblem, toFormErrors, useFormErrors } from './use-form-errors';
+import { emailProblem } from './use-form-errors';
 
 const FIELDS = ['email'] as const;
 
@@ -14,26 +14,17 @@ const FIELDS = ['email'] as const;
 export function ForgotPasswordPage({ api }: SignedOutPageProps) {
   useTitle('Reset your password');
   const [email, setEmail] = useState('');
-  const [pending, setPending] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const { errors, setErrors, fail, refFor, alertRef } = useFormErrors(FIELDS);
-
-  const onSubmit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const problem = emailProblem(email);
-    if (problem) return fail({ email: problem });
-    setPending(true);
-    setErrors({});
-    try {
+  const form = useAccountForm(FIELDS, {
+    check: () => {
+      const problem = emailProblem(email);
+      return problem ? { email: problem } : {};
+    },
+    submit: async () => {
       await requestPasswordReset(api, email.trim());
       setSentTo(email.trim());
-    } catch (error) {
-      fail(toFormErrors(error, FIELDS));
-    } finally {
-      setPending(false);
-    }
-  };
+    },
+  });
 
   const footer = (
     <p>
@@ -50,7 +41,8 @@ export function ForgotPasswordPage({ api }: SignedOutPageProps) {
             on its way. It works once, for one hour.
           </p>
           <p class="muted">
-            No mail server configured? The link is written to the Waymark server’s log.
+            No mail server configured? The link is written to the Waymark server’s log and to{' '}
+            <code>outbox.jsonl</code> in its data directory.
           </p>
         </div>
         <button
@@ -70,27 +62,16 @@ export function ForgotPasswordPage({ api }: SignedOutPageProps) {
       lede="Enter the email you sign in with and we will send you a link to choose a new password."
       footer={footer}
     >
-      <form class="login-form" noValidate onSubmit={onSubmit}>
-        {errors.form && (
-          <div class="alert" role="alert" tabIndex={-1} ref={alertRef}>
-            {errors.form}
-          </div>
-        )}
+      <AccountForm form={form} submitLabel="Send reset link" pendingLabel="Sending…">
         <InputField
-          id="email"
+          {...form.field('email')}
           label="Email"
           type="email"
           value={email}
           autoComplete="username"
-          error={errors.email}
-          disabled={pending}
-          inputRef={refFor('email')}
           onValue={setEmail}
         />
-        <button type="submit" class="button button-primary button-block" aria-disabled={pending}>
-          {pending ? 'Sending…' : 'Send reset link'}
-        </button>
-      </form>
+      </AccountForm>
     </AccountFrame>
   );
 }

@@ -1,4 +1,3 @@
-import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../api';
 import { confirmPasswordReset } from '../../api/account';
@@ -6,14 +5,9 @@ import { InputField } from '../../components/input-field';
 import { Link } from '../../components/link';
 import { useTitle } from '../../components/use-title';
 import type { SignedOutPageProps } from '../../signed-out-routes';
+import { AccountForm, useAccountForm } from './account-form';
 import { AccountFrame } from './account-frame';
-import {
-  hasErrors,
-  passwordProblem,
-  toFormErrors,
-  useFormErrors,
-  type FormErrors,
-} from './use-form-errors';
+import { passwordProblem, type FormErrors } from './use-form-errors';
 
 const FIELDS = ['password', 'confirm'] as const;
 type Field = (typeof FIELDS)[number];
@@ -24,10 +18,26 @@ export function ResetPasswordPage({ api }: SignedOutPageProps) {
   const [token] = useState(() => new URLSearchParams(window.location.search).get('token') ?? '');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [pending, setPending] = useState(false);
   const [done, setDone] = useState(false);
   const [expired, setExpired] = useState(false);
-  const { errors, setErrors, fail, refFor, alertRef } = useFormErrors(FIELDS);
+  const form = useAccountForm(FIELDS, {
+    check: () => {
+      const local: FormErrors<Field> = {};
+      const problem = passwordProblem(password);
+      if (problem) local.password = problem;
+      else if (confirm !== password) local.confirm = 'The two passwords differ.';
+      return local;
+    },
+    submit: async () => {
+      await confirmPasswordReset(api, token, password);
+      setDone(true);
+    },
+    handleError: (error) => {
+      const invalid = error instanceof ApiError && error.code === 'invalid_token';
+      if (invalid) setExpired(true);
+      return invalid;
+    },
+  });
 
   const askAgain = (
     <p>
@@ -60,61 +70,27 @@ export function ResetPasswordPage({ api }: SignedOutPageProps) {
     );
   }
 
-  const onSubmit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const local: FormErrors<Field> = {};
-    const problem = passwordProblem(password);
-    if (problem) local.password = problem;
-    else if (confirm !== password) local.confirm = 'The two passwords differ.';
-    if (hasErrors(local)) return fail(local);
-    setPending(true);
-    setErrors({});
-    try {
-      await confirmPasswordReset(api, token, password);
-      setDone(true);
-    } catch (error) {
-      setPending(false);
-      if (error instanceof ApiError && error.code === 'invalid_token') setExpired(true);
-      else fail(toFormErrors(error, FIELDS));
-    }
-  };
-
   return (
     <AccountFrame title="Choose a new password" footer={askAgain}>
-      <form class="login-form" noValidate onSubmit={onSubmit}>
-        {errors.form && (
-          <div class="alert" role="alert" tabIndex={-1} ref={alertRef}>
-            {errors.form}
-          </div>
-        )}
+      <AccountForm form={form} submitLabel="Set new password" pendingLabel="Saving…">
         <InputField
-          id="password"
+          {...form.field('password')}
           label="New password"
           type="password"
           value={password}
           autoComplete="new-password"
           hint="At least 10 characters."
-          error={errors.password}
-          disabled={pending}
-          inputRef={refFor('password')}
           onValue={setPassword}
         />
         <InputField
-          id="confirm"
+          {...form.field('confirm')}
           label="Repeat the new password"
           type="password"
           value={confirm}
           autoComplete="new-password"
-          error={errors.confirm}
-          disabled={pending}
-          inputRef={refFor('confirm')}
           onValue={setConfirm}
         />
-        <button type="submit" class="button button-primary button-block" aria-disabled={pending}>
-          {pending ? 'Saving…' : 'Set new password'}
-        </button>
-      </form>
+      </AccountForm>
     </AccountFrame>
   );
 }
