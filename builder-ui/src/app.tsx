@@ -2,7 +2,8 @@ import type { MeResponse } from '@waymark/shared';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, describeError, type ApiClient } from './api';
 import { EmptyState } from './components/empty-state';
-import { InvitePage } from './pages/account/invite-page';
+import { PageLoading } from './components/page-loading';
+import { lazyPage } from './lazy-page';
 import { NotBuiltPage } from './pages/not-built-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { navigate, usePath } from './router';
@@ -12,6 +13,8 @@ import { AppShell } from './shell/app-shell';
 import { signedOutPage } from './signed-out-routes';
 import { pickWorkspace, readStoredWorkspaceId, storeWorkspaceId } from './workspace-choice';
 import { WorkspaceContext, type WorkspaceContextValue } from './workspace-context';
+
+const InvitePage = lazyPage(() => import('./pages/account/invite-page').then((m) => m.InvitePage));
 
 type Session =
   | { status: 'checking' }
@@ -72,7 +75,7 @@ export function App({ api }: { api: ApiClient }) {
 
   switch (session.status) {
     case 'checking':
-      return <p class="boot muted">Loading Waymark…</p>;
+      return <PageLoading what="Waymark" />;
     case 'unreachable':
       return (
         <main class="boot">

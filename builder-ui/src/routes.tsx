@@ -1,50 +1,96 @@
 import type { FunctionComponent } from 'preact';
+import { lazyPage, type LazyPage } from './lazy-page';
 import type { PageProps } from './page-props';
-import { ContentEditorPage } from './pages/content/content-editor-page';
-import { ContentPage } from './pages/content/content-page';
-import { ExperimentsPage } from './pages/experiments/experiments-page';
-import { FeatureTagsPage } from './pages/feature-tags/feature-tags-page';
-import { GoalPage } from './pages/goals/goal-page';
-import { GoalsPage } from './pages/goals/goals-page';
-import { JourneyPage } from './pages/journeys/journey-page';
-import { JourneysPage } from './pages/journeys/journeys-page';
-import { SegmentPage } from './pages/segments/segment-page';
-import { SegmentsPage } from './pages/segments/segments-page';
-import { AuditPage } from './pages/settings/audit-page';
-import { EnvironmentsPage } from './pages/settings/environments-page';
-import { InstallPage } from './pages/settings/install-page';
-import { TeamPage } from './pages/settings/team-page';
-import { ThemesPage } from './pages/settings/themes-page';
-import { WorkspaceSettingsPage } from './pages/settings/workspace-settings-page';
-import { UserPage } from './pages/users/user-page';
-import { UsersPage } from './pages/users/users-page';
 import { matchPattern, type RouteParams } from './route-match';
 
 export interface Route {
   pattern: string;
-  page: FunctionComponent<PageProps>;
+  page: LazyPage<PageProps>;
 }
+
+/** Each page is its own chunk, downloaded when first shown (build.mjs splits on import()). */
+const page = (load: () => Promise<FunctionComponent<PageProps>>) => lazyPage(load);
 
 /** Signed-in pages. A section's own path without a route here shows "not built yet". */
 export const routes: readonly Route[] = [
-  { pattern: '/content', page: ContentPage },
-  { pattern: '/content/:contentId', page: ContentEditorPage },
-  { pattern: '/segments', page: SegmentsPage },
-  { pattern: '/segments/:segmentId', page: SegmentPage },
-  { pattern: '/goals', page: GoalsPage },
-  { pattern: '/goals/:goalId', page: GoalPage },
-  { pattern: '/journeys', page: JourneysPage },
-  { pattern: '/journeys/:journeyId', page: JourneyPage },
-  { pattern: '/experiments', page: ExperimentsPage },
-  { pattern: '/users', page: UsersPage },
-  { pattern: '/users/:userId', page: UserPage },
-  { pattern: '/feature-tags', page: FeatureTagsPage },
-  { pattern: '/settings/team', page: TeamPage },
-  { pattern: '/settings/environments', page: EnvironmentsPage },
-  { pattern: '/settings/install', page: InstallPage },
-  { pattern: '/settings/themes', page: ThemesPage },
-  { pattern: '/settings/workspace', page: WorkspaceSettingsPage },
-  { pattern: '/settings/audit', page: AuditPage },
+  {
+    pattern: '/content',
+    page: page(() => import('./pages/content/content-page').then((m) => m.ContentPage)),
+  },
+  {
+    pattern: '/content/:contentId',
+    page: page(() =>
+      import('./pages/content/content-editor-page').then((m) => m.ContentEditorPage),
+    ),
+  },
+  {
+    pattern: '/segments',
+    page: page(() => import('./pages/segments/segments-page').then((m) => m.SegmentsPage)),
+  },
+  {
+    pattern: '/segments/:segmentId',
+    page: page(() => import('./pages/segments/segment-page').then((m) => m.SegmentPage)),
+  },
+  {
+    pattern: '/goals',
+    page: page(() => import('./pages/goals/goals-page').then((m) => m.GoalsPage)),
+  },
+  {
+    pattern: '/goals/:goalId',
+    page: page(() => import('./pages/goals/goal-page').then((m) => m.GoalPage)),
+  },
+  {
+    pattern: '/journeys',
+    page: page(() => import('./pages/journeys/journeys-page').then((m) => m.JourneysPage)),
+  },
+  {
+    pattern: '/journeys/:journeyId',
+    page: page(() => import('./pages/journeys/journey-page').then((m) => m.JourneyPage)),
+  },
+  {
+    pattern: '/experiments',
+    page: page(() => import('./pages/experiments/experiments-page').then((m) => m.ExperimentsPage)),
+  },
+  {
+    pattern: '/users',
+    page: page(() => import('./pages/users/users-page').then((m) => m.UsersPage)),
+  },
+  {
+    pattern: '/users/:userId',
+    page: page(() => import('./pages/users/user-page').then((m) => m.UserPage)),
+  },
+  {
+    pattern: '/feature-tags',
+    page: page(() =>
+      import('./pages/feature-tags/feature-tags-page').then((m) => m.FeatureTagsPage),
+    ),
+  },
+  {
+    pattern: '/settings/team',
+    page: page(() => import('./pages/settings/team-page').then((m) => m.TeamPage)),
+  },
+  {
+    pattern: '/settings/environments',
+    page: page(() => import('./pages/settings/environments-page').then((m) => m.EnvironmentsPage)),
+  },
+  {
+    pattern: '/settings/install',
+    page: page(() => import('./pages/settings/install-page').then((m) => m.InstallPage)),
+  },
+  {
+    pattern: '/settings/themes',
+    page: page(() => import('./pages/settings/themes-page').then((m) => m.ThemesPage)),
+  },
+  {
+    pattern: '/settings/workspace',
+    page: page(() =>
+      import('./pages/settings/workspace-settings-page').then((m) => m.WorkspaceSettingsPage),
+    ),
+  },
+  {
+    pattern: '/settings/audit',
+    page: page(() => import('./pages/settings/audit-page').then((m) => m.AuditPage)),
+  },
 ];
 
 /** Paths that only lead elsewhere. */

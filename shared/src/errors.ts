@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The one registry of error codes. Every error the API returns has a code from here, the HTTP

@@ -37,6 +37,15 @@ export const isPreviewNotice = (data: unknown): data is PreviewNotice =>
   isRecord(data) &&
   (data.type === 'waymark-preview:ready' || data.type === 'waymark-preview:ended');
 
+// The frame's content-hashed script and stylesheet, set by build.mjs (esbuild `define`).
+declare const WAYMARK_PREVIEW_SCRIPT: string | undefined;
+declare const WAYMARK_PREVIEW_STYLE: string | undefined;
+const previewAssets = {
+  script:
+    typeof WAYMARK_PREVIEW_SCRIPT === 'string' ? WAYMARK_PREVIEW_SCRIPT : '/assets/preview.js',
+  style: typeof WAYMARK_PREVIEW_STYLE === 'string' ? WAYMARK_PREVIEW_STYLE : '/assets/preview.css',
+};
+
 /**
  * The frame's document. A `srcdoc` frame has the builder's origin and CSP, so the external
  * script and stylesheet load under `script-src 'self'; style-src 'self'` with no server route.
@@ -48,8 +57,8 @@ export const PREVIEW_DOCUMENT = [
   '<meta charset="utf-8">',
   '<meta name="viewport" content="width=device-width, initial-scale=1">',
   '<title>Preview</title>',
-  '<link rel="stylesheet" href="/preview.css">',
-  '<script type="module" src="/preview.js"></script>',
+  `<link rel="stylesheet" href="${previewAssets.style}">`,
+  `<script type="module" src="${previewAssets.script}"></script>`,
   '</head>',
   '<body></body>',
   '</html>',

@@ -47,10 +47,14 @@ export class PagesController {
       .send(html);
   }
 
-  /** Every other GET that is not an API route opens the builder (client-side routing). */
+  /**
+   * Every other GET that is not an API route opens the builder (client-side routing). A missing
+   * file under /assets/ (a chunk of an older release) is a 404, not the page: served as a script,
+   * the page would only fail with a MIME type error.
+   */
   @Get('*')
   async builder(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    if (/^\/(api|sdk|v1)(\/|$)/.test(request.url)) throw new AppError('route_not_found');
+    if (/^\/(api|sdk|v1|assets)(\/|$)/.test(request.url)) throw new AppError('route_not_found');
     const html = await readOr404(path.join(this.config.paths.builder, 'index.html'));
     void reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Passwords: long enough to resist guessing, short enough to bound the scrypt input. */
 export const NewPasswordSchema = z.string().min(10).max(200);

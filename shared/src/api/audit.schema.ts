@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { JsonValueSchema } from '../sdk/session.schema.js';
 
 /** A filter value: one line of printable text (PostgreSQL text refuses NUL). */

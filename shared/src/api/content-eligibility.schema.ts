@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ItemEligibilitySchema } from '../delivery/eligibility.schema.js';
 import { TraitsSchema } from '../sdk/session.schema.js';
 import { WorkspaceParamsSchema } from './content.schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProgressRequestSchema, ProgressResponseSchema } from '../sdk/progress.schema.js';
 import type { RouteContract } from './contract.js';
 import {

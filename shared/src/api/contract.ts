@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorBodySchema } from '../errors.js';
 import { eventsRoutes } from './events-routes.js';
 import { contentRoutes } from './content-routes.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { JsonValueSchema } from '../sdk/session.schema.js';
 
 export const EventsExportQuerySchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The Segment HTTP Tracking API, as `@segment/analytics-node` and analytics.js send it. Unknown

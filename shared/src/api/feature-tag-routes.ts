@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WorkspaceParamsSchema } from './content.schema.js';
 import type { RouteContract } from './contract.js';
 import {

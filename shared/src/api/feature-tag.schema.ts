@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ElementTargetSchema, type ElementTarget } from '../content/target.schema.js';
 import { WorkspaceParamsSchema } from './content.schema.js';
 

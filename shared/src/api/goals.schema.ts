@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PropertyFilterSchema, RuleSchema } from '../rules/rule.schema.js';
 
 /** A goal is reached by an event (completion time = the first such event) or by a rule. */

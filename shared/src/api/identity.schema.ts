@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const UserExportParamsSchema = z.object({ id: z.string().min(1).max(200) });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RoleSchema } from './auth.schema.js';
 
 export const MemberSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorBodySchema } from '../errors.js';
 import type { Auth, RouteContract } from './contract.js';
 

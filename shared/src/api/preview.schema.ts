@@ -1,6 +1,6 @@
 // Schemas of the draft-preview routes: an editor asks for a one-time link token for an item, and
 // the widget on the customer's app (builder mode) reads that item's draft with it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ContentDefinitionSchema } from '../content/content.schema.js';
 import { ThemeSchema } from '../content/theme.schema.js';
 

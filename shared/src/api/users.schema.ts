@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WorkspaceIdParamsSchema } from './workspace.schema.js';
 
 /** One line of printable text (PostgreSQL text refuses NUL). */

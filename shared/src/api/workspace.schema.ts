@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DisplayNameSchema } from './account.schema.js';
 import { RoleSchema } from './auth.schema.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleSchema } from '../rules/rule.schema.js';
 import { StartActionSchema, TrackActionSchema, UrlActionSchema } from './block.schema.js';
 import { presentationFields } from './locale.schema.js';

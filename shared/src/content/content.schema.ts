@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BannerDefinitionSchema } from './banner.schema.js';
 import { ChecklistDefinitionSchema } from './checklist.schema.js';
 import { FlowDefinitionSchema } from './flow.schema.js';

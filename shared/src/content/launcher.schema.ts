@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BlockSchema } from './block.schema.js';
 import { presentationFields } from './locale.schema.js';
 import { ElementTargetSchema, PlacementSchema } from './target.schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ComparisonSchema } from '../rules/rule.schema.js';
 import { presentationFields } from './locale.schema.js';
 import { SURVEY_END } from './survey.constants.js';

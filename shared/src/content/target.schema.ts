@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An element target is a fingerprint of several signals, resolved by best match, so a redesign that

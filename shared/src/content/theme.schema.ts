@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A CSS colour: hex, or rgb()/hsl() with plain numbers. Nothing that could end a declaration. */
 const Color = z

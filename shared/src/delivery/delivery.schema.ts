@@ -1,5 +1,5 @@
 import { RRule } from 'rrule';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleSchema } from '../rules/rule.schema.js';
 import { TriggerSchema } from '../sdk/trigger.schema.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ContentKindSchema } from '../content/content.schema.js';
 
 /** The checks an item passes through, in the order they are reported. */

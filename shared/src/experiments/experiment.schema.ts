@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ExperimentStatusSchema = z.enum(['draft', 'running', 'stopped', 'shipped']);
 export type ExperimentStatus = z.infer<typeof ExperimentStatusSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Client-side triggers the widget watches before it shows eligible content. */
 export const TriggerSchema = z
