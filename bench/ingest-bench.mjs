@@ -28,7 +28,8 @@ const port = arg('port', 3610);
 const WORKSPACES = 3;
 const BATCH = 100;
 
-const DATABASE = 'waymark_bench_ingest';
+// BENCH_DB names the database (dropped and recreated), so parallel runs do not collide.
+const DATABASE = process.env.BENCH_DB ?? 'waymark_bench_ingest';
 const url = await freshDatabase(DATABASE);
 await migrate(url);
 const db = await client(url);

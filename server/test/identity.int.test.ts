@@ -169,3 +169,69 @@ describe('export API', () => {
     expect((await user(userId, other)).status).toBe(404);
   });
 });
+
+describe('concurrent writers', () => {
+  it('merges the same people consistently when many identifies arrive at once', async () => {
+    // 12 people, each seen first under 4 anonymous ids (4 separate people), then identified
+    // from all 4 devices at once, in shuffled order: the writer's concurrent flushes resolve
+    // overlapping ids, so their locks must serialise every decision about one person.
+    const people = Array.from({ length: 12 }, () => ({
+      userId: `u-${randomUUID()}`,
+      anonymousIds: Array.from({ length: 4 }, () => `a-${randomUUID()}`),
+    }));
+    await send(
+      people.flatMap((p) =>
+        p.anonymousIds.map((anonymousId) => ({ type: 'track', event: 'Visited', anonymousId })),
+      ),
+    );
+    const identifies = people.flatMap((p) =>
+      p.anonymousIds.map((anonymousId, i) => ({
+        type: 'identify',
+        userId: p.userId,
+        anonymousId,
+        traits: { [`device${i}`]: true },
+      })),
+    );
+    identifies.sort(() => Math.random() - 0.5);
+    await Promise.all(identifies.map((m) => send([m])));
+    for (const p of people) {
+      const answer = await user(p.userId);
+      expect(answer.status).toBe(200);
+      expect([...answer.body.anonymousIds].sort()).toEqual([...p.anonymousIds].sort());
+      expect(answer.body.traits).toEqual({
+        device0: true,
+        device1: true,
+        device2: true,
+        device3: true,
+      });
+    }
+    // No id points at a person merged away, and every user id has one person.
+    const [row] = await app.db.query<Array<{ stale: number }>>(
+      `SELECT count(*)::int AS stale FROM identities i JOIN end_users u
+         ON u.workspace_id = i.workspace_id AND u.id = i.end_user_id
+       WHERE i.workspace_id = $1 AND u.merged_into IS NOT NULL`,
+      [ws.workspaceId],
+    );
+    expect(row?.stale).toBe(0);
+    const owners = await app.db.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM end_users WHERE workspace_id = $1 AND user_id = ANY($2)
+         AND merged_into IS NULL GROUP BY user_id`,
+      [ws.workspaceId, people.map((p) => p.userId)],
+    );
+    expect(owners).toEqual(people.map(() => ({ n: 1 })));
+  });
+
+  it('gives a shared device to one of two users who log in on it at once, keeping both people', async () => {
+    const anonymousId = `a-${randomUUID()}`;
+    const [first, second] = [`u-${randomUUID()}`, `u-${randomUUID()}`];
+    await send([{ type: 'track', event: 'Visited', anonymousId }]);
+    await Promise.all(
+      [first, second].map((userId) => send([{ type: 'identify', userId, anonymousId }])),
+    );
+    const [a, b] = await Promise.all([user(first), user(second)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.endUserId).not.toBe(b.body.endUserId);
+    // The device went to exactly one of them (whichever was resolved last).
+    expect([...a.body.anonymousIds, ...b.body.anonymousIds]).toEqual([anonymousId]);
+  });
+});

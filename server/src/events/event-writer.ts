@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { UserMerge, UserTouch } from '../identity/identity-ops';
 import { IdentityService } from '../identity/identity.service';
+import type { WritePlan } from '../identity/write-plan';
 import type { EventRow } from './event-row';
 
 interface Pending {
@@ -20,26 +21,49 @@ interface Keyed extends EventRow {
 const MAX_IN_FLIGHT = 4;
 /** Rows per flush at most (one statement). */
 const MAX_ROWS = 5_000;
+/** Tries of a flush transaction that a deadlock (or serialization failure) aborted. */
+const MAX_ATTEMPTS = 5;
+
+/** Rows the INSERT found already stored. */
+type Stored = Array<{ workspace_id: string; message_id: string }>;
+const duplicatesOf = (stored: Stored): Set<string> =>
+  new Set(stored.map((r) => `${r.workspace_id}\u0000${r.message_id}`));
+
+/** deadlock_detected, serialization_failure: the transaction may simply run again. */
+const isRetryable = (error: unknown): boolean => {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '40P01' || code === '40001';
+};
 
 /**
  * One statement per flush. The rows travel as ONE json document (an array of arrays), which
- * costs the server a single native JSON.stringify instead of nine escaped text arrays, and
- * PostgreSQL reads it with json_to_recordset-like speed. `event_ids` decides which are new.
+ * costs the server a single native JSON.stringify instead of nine escaped text arrays. Read as
+ * `jsonb` it is parsed once (as `json`, every `->>` re-read the row's text, and properties were
+ * parsed again by the cast): measured 24–26 µs of backend CPU per row against 30–36 (COPY of
+ * the same rows: 20–23). `event_ids` decides which are new; it is filled in (workspace,
+ * messageId) order, one lock order for every writer, so concurrent flushes holding the same ids
+ * cannot deadlock. Only the rows already stored come back (rare): returning every fresh row cost
+ * both sides a result row per event.
  */
 const INSERT = `
   WITH input AS (
     SELECT (r->>0)::uuid AS workspace_id, r->>1 AS message_id, r->>2 AS type, r->>3 AS name,
-           r->>4 AS user_id, r->>5 AS anonymous_id, (r->6)::jsonb AS properties,
-           (r->7)::jsonb AS context, (r->>8)::timestamptz AS ts
-    FROM json_array_elements($1::json) AS r
+           r->>4 AS user_id, r->>5 AS anonymous_id, r->6 AS properties, r->7 AS context,
+           (r->>8)::timestamptz AS ts
+    FROM jsonb_array_elements($1::jsonb) AS r
   ), fresh AS (
     INSERT INTO event_ids (workspace_id, message_id)
-    SELECT workspace_id, message_id FROM input
+    SELECT workspace_id, message_id FROM input ORDER BY workspace_id, message_id
     ON CONFLICT DO NOTHING RETURNING workspace_id, message_id
+  ), stored AS (
+    INSERT INTO events (workspace_id, message_id, type, name, user_id, anonymous_id, properties, context, ts)
+    SELECT i.* FROM input i JOIN fresh f USING (workspace_id, message_id)
   )
-  INSERT INTO events (workspace_id, message_id, type, name, user_id, anonymous_id, properties, context, ts)
-  SELECT i.* FROM input i JOIN fresh f USING (workspace_id, message_id)
-  RETURNING workspace_id, message_id`;
+  SELECT i.workspace_id, i.message_id FROM input i
+  WHERE NOT EXISTS (
+    SELECT 1 FROM fresh f WHERE f.workspace_id = i.workspace_id AND f.message_id = i.message_id
+  )`;
 
 /**
  * PostgreSQL stores no NUL character in text or jsonb (`\u0000` is refused): one such event
@@ -77,9 +101,11 @@ export type CommitListener = (touches: UserTouch[], merges: UserMerge[]) => void
 /**
  * Group commit for events. Each write waits for the commit of the flush that carries it, so the
  * caller can acknowledge only durable events; concurrent writes share one multi-row statement
- * (unnest) and one commit. Idempotent on (workspace_id, message_id) through `event_ids`, which
- * is inserted in the same statement: a retried event (whose skew-corrected time differs) is
- * skipped whichever partition its first copy landed in.
+ * and one commit. Idempotent on (workspace_id, message_id) through `event_ids`, which is
+ * inserted in the same statement: a retried event (whose skew-corrected time differs) is
+ * skipped whichever partition its first copy landed in. A flush with identity work (pairs not
+ * seen before, identify/group/alias calls of new events) does it in the same transaction,
+ * locking only the ids and people involved (lockIdentities), so concurrent flushes overlap.
  */
 @Injectable()
 export class EventWriter {
@@ -142,40 +168,44 @@ export class EventWriter {
         rows.push({ ...row, workspaceId: p.workspaceId });
       }
     }
-    // One lock order for every writer: no deadlocks between concurrent flushes.
-    rows.sort((a, b) =>
-      a.workspaceId === b.workspaceId
-        ? a.messageId < b.messageId
-          ? -1
-          : a.messageId > b.messageId
-            ? 1
-            : 0
-        : a.workspaceId < b.workspaceId
-          ? -1
-          : 1,
-    );
-    const params = [payload(rows)];
     const plan = this.identity.plan(rows);
+    const params = [payload(rows)];
     if (!plan.needsTransaction) {
-      const fresh = await this.db.query<Array<{ workspace_id: string; message_id: string }>>(
-        INSERT,
-        params,
-      );
-      this.notify(plan.touches(fresh), []);
+      const stored = await this.db.query<Stored>(INSERT, params);
+      this.notify(plan.touches(duplicatesOf(stored)), []);
       return;
     }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { duplicates, merges } = await this.transaction(plan, params);
+        this.notify(plan.touches(duplicates), merges);
+        return;
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+        this.log.warn(`flush retried after ${String(error)}`);
+      }
+    }
+  }
+
+  /**
+   * The events and their identity work, committed together. The identity side locks only the
+   * ids and people involved (lockIdentities), so flushes that share none overlap. Two flushes can
+   * still deadlock (both inserting one messageId while each holds an id the other needs, or a
+   * person merged away while one waited): PostgreSQL aborts one, which runs again from scratch.
+   */
+  private async transaction(
+    plan: WritePlan,
+    params: string[],
+  ): Promise<{ duplicates: Set<string>; merges: UserMerge[] }> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      const fresh = (await runner.query(INSERT, params)) as Array<{
-        workspace_id: string;
-        message_id: string;
-      }>;
-      const merges = await plan.apply(runner, fresh);
+      const duplicates = duplicatesOf((await runner.query(INSERT, params)) as Stored);
+      const merges = await plan.apply(runner, duplicates);
       await runner.commitTransaction();
       plan.commit();
-      this.notify(plan.touches(fresh), merges);
+      return { duplicates, merges };
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable, UserMerge } from './identity-ops';
 import { IdentityResolver } from './identity-resolver';
+import { idKey as key, type IdKind as Kind, type LoadedIds } from './identity-locks';
 import type { JsonValue } from './json';
 
-type Kind = 'user' | 'anonymous';
 type Pending = Map<string, { v: JsonValue; t: string }>;
 interface Created {
   userId: string | null;
   at: Date;
   traits: Pending;
 }
-const key = (kind: Kind, externalId: string): string => `${kind}\u0000${externalId}`;
 
 /**
  * Resolves many (userId, anonymousId) pairs of one workspace with a handful of statements: one
  * lookup of every id involved, then creations and links decided in memory and written in bulk.
  * Only a merge of two existing people (rare) takes the row-by-row IdentityResolver path, which
- * this class mirrors exactly for everything else. The caller holds the workspace's identity lock.
+ * this class mirrors exactly for everything else. The caller holds the locks of every id it
+ * resolves and of their people (`lockIdentities`).
  */
 export class BulkResolver {
   private readonly ids = new Map<string, string>();
@@ -28,49 +28,19 @@ export class BulkResolver {
   private traits = new Map<string, Pending>();
   private readonly slow: IdentityResolver;
 
+  /** `loaded`: the current owner of every id to resolve, read under `lockIdentities`. */
   constructor(
     private readonly q: Queryable,
     private readonly workspaceId: string,
+    loaded: LoadedIds | undefined,
   ) {
     this.slow = new IdentityResolver(q, workspaceId);
+    for (const [k, id] of loaded?.ids ?? []) this.ids.set(k, id);
+    for (const [id, userId] of loaded?.userIdOf ?? []) this.userIdOf.set(id, userId);
   }
 
   get merges(): UserMerge[] {
     return this.slow.merges;
-  }
-
-  /** Loads the current owner of every id that will be resolved. */
-  async load(pairs: Array<{ userId: string | null; anonymousId: string | null }>): Promise<void> {
-    const kinds: Kind[] = [];
-    const externals: string[] = [];
-    for (const p of pairs) {
-      if (p.userId) {
-        kinds.push('user');
-        externals.push(p.userId);
-      }
-      if (p.anonymousId) {
-        kinds.push('anonymous');
-        externals.push(p.anonymousId);
-      }
-    }
-    await this.reload(kinds, externals);
-  }
-
-  private async reload(kinds: Kind[], externals: string[]): Promise<void> {
-    if (externals.length === 0) return;
-    const rows = await this.q.query<
-      Array<{ kind: Kind; external_id: string; end_user_id: string; user_id: string | null }>
-    >(
-      `SELECT i.kind, i.external_id, i.end_user_id, u.user_id
-       FROM unnest($2::text[], $3::text[]) AS x(kind, external_id)
-       JOIN identities i ON i.workspace_id = $1 AND i.kind = x.kind AND i.external_id = x.external_id
-       JOIN end_users u ON u.workspace_id = i.workspace_id AND u.id = i.end_user_id`,
-      [this.workspaceId, kinds, externals],
-    );
-    for (const r of rows) {
-      this.ids.set(key(r.kind, r.external_id), r.end_user_id);
-      this.userIdOf.set(r.end_user_id, r.user_id);
-    }
   }
 
   private link(kind: Kind, externalId: string, endUserId: string): void {

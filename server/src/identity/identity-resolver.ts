@@ -7,8 +7,9 @@ type Traits = Record<string, JsonValue>;
 type Times = Record<string, string>;
 
 /**
- * Identity resolution inside the caller's transaction. The caller holds the workspace's identity
- * lock (`lockWorkspace`), so two writers never race to create or merge the same person.
+ * Identity resolution inside the caller's transaction. The caller holds the locks of the ids it
+ * resolves and of their people (`lockIdentities`), so two writers never race to create, link or
+ * merge the same person.
  */
 export class IdentityResolver {
   readonly merges: UserMerge[] = [];
@@ -17,10 +18,6 @@ export class IdentityResolver {
     private readonly q: Queryable,
     private readonly workspaceId: string,
   ) {}
-
-  static async lockWorkspace(q: Queryable, workspaceId: string): Promise<void> {
-    await q.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [workspaceId]);
-  }
 
   private async find(kind: Kind, externalId: string): Promise<string | null> {
     const rows = await this.q.query<Array<{ end_user_id: string }>>(

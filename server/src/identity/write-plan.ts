@@ -1,7 +1,7 @@
 import type { EventRow } from '../events/event-row';
 import type { Queryable, UserMerge, UserTouch } from './identity-ops';
 import { BulkResolver } from './bulk-resolver';
-import { IdentityResolver } from './identity-resolver';
+import { lockIdentities, type IdRef } from './identity-locks';
 
 export interface KeyedRow extends EventRow {
   workspaceId: string;
@@ -9,6 +9,21 @@ export interface KeyedRow extends EventRow {
 
 export const pairKey = (ws: string, userId: string | null, anonymousId: string | null): string =>
   `${ws}\u0000${userId ?? ''}\u0000${anonymousId ?? ''}`;
+
+/** The ids an event's identity work reads: its own, and an alias's previous id as either kind. */
+function refsOf(row: KeyedRow): IdRef[] {
+  const refs: IdRef[] = [];
+  const add = (kind: IdRef['kind'], externalId: string | null): void => {
+    if (externalId) refs.push({ workspaceId: row.workspaceId, kind, externalId });
+  };
+  add('user', row.userId);
+  add('anonymous', row.anonymousId);
+  if (row.identity?.kind === 'alias') {
+    add('user', row.identity.previousId);
+    add('anonymous', row.identity.previousId);
+  }
+  return refs;
+}
 
 /** Remembers which (userId, anonymousId) pairs are already resolved, and to whom. */
 export class PairCache {
@@ -36,6 +51,8 @@ export class WritePlan {
   private readonly ids = new Map<string, string>();
   private readonly missing = new Map<string, KeyedRow>();
   private readonly ops: KeyedRow[];
+  /** Each row's pairKey, by index. */
+  private readonly pairKeys: string[] = [];
   readonly needsTransaction: boolean;
 
   constructor(
@@ -44,6 +61,7 @@ export class WritePlan {
   ) {
     for (const row of rows) {
       const key = pairKey(row.workspaceId, row.userId, row.anonymousId);
+      this.pairKeys.push(key);
       const known = cache.get(key);
       if (known) this.ids.set(key, known);
       else if (!this.missing.has(key)) this.missing.set(key, row);
@@ -52,19 +70,21 @@ export class WritePlan {
     this.needsTransaction = this.missing.size > 0 || this.ops.length > 0;
   }
 
-  async apply(q: Queryable, fresh: Array<{ workspace_id: string; message_id: string }>) {
-    const freshKeys = new Set(fresh.map((f) => `${f.workspace_id}\u0000${f.message_id}`));
-    const ops = this.ops.filter((r) => freshKeys.has(`${r.workspaceId}\u0000${r.messageId}`));
-    const workspaces = [
-      ...new Set([...this.missing.values(), ...ops].map((r) => r.workspaceId)),
-    ].sort();
+  /**
+   * In the caller's transaction, after the events' insert: resolves the new pairs and applies the
+   * identify, group and alias calls of newly stored events (`duplicates`: already stored, by
+   * `${workspace}\0${messageId}`; a retry never re-applies an old call).
+   */
+  async apply(q: Queryable, duplicates: Set<string>): Promise<UserMerge[]> {
+    const ops = this.ops.filter((r) => !duplicates.has(`${r.workspaceId}\u0000${r.messageId}`));
+    const involved = [...this.missing.values(), ...ops];
+    const loaded = await lockIdentities(q, involved.flatMap(refsOf));
+    const workspaces = [...new Set(involved.map((r) => r.workspaceId))].sort();
     const merges: UserMerge[] = [];
     for (const ws of workspaces) {
-      await IdentityResolver.lockWorkspace(q, ws);
-      const resolver = new BulkResolver(q, ws);
+      const resolver = new BulkResolver(q, ws, loaded.get(ws));
       const missing = [...this.missing].filter(([, row]) => row.workspaceId === ws);
       const wsOps = ops.filter((r) => r.workspaceId === ws);
-      await resolver.load([...missing.map(([, row]) => row), ...wsOps]);
       for (const [key, row] of missing) {
         this.ids.set(key, await resolver.resolve(row.userId, row.anonymousId, row.ts));
       }
@@ -96,12 +116,15 @@ export class WritePlan {
     }
   }
 
-  touches(fresh: Array<{ workspace_id: string; message_id: string }>): UserTouch[] {
-    const freshKeys = new Set(fresh.map((f) => `${f.workspace_id}\u0000${f.message_id}`));
+  /** Who the newly stored rows touched; `duplicates`: rows already stored (`${ws}\0${id}`). */
+  touches(duplicates: Set<string>): UserTouch[] {
     const byUser = new Map<string, UserTouch>();
-    for (const row of this.rows) {
-      if (!freshKeys.has(`${row.workspaceId}\u0000${row.messageId}`)) continue;
-      const endUserId = this.ids.get(pairKey(row.workspaceId, row.userId, row.anonymousId));
+    for (let i = 0; i < this.rows.length; i++) {
+      const row = this.rows[i]!;
+      if (duplicates.size > 0 && duplicates.has(`${row.workspaceId}\u0000${row.messageId}`)) {
+        continue;
+      }
+      const endUserId = this.ids.get(this.pairKeys[i]!);
       if (!endUserId) continue;
       const touchKey = `${row.workspaceId}\u0000${endUserId}`;
       let touch = byUser.get(touchKey);
