@@ -3,12 +3,20 @@
 // p99 ≤ 10 ms). A fresh database holds 1,000 published content items (audiences by trait,
 // schedules, frequencies, 10 running experiments) and 100,000 users with 200,000 progress rows.
 // Run after `npm run build`:  node bench/sdk-session.mjs [--duration=15] [--port=3510] [--keep]
-// (--keep leaves the database for inspection; BENCH_DB names it, default waymark_bench_sdk).
+// (--keep leaves the database for inspection or --reuse; BENCH_DB names it, default
+// waymark_bench_sdk).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ADMIN_URL, arg, client, freshDatabase, migrate, root, startServer, stop } from './lib.mjs';
+
+/** The URL of database `name` on the admin server. */
+function databaseUrl(name) {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 const duration = arg('duration', 15);
 const port = arg('port', 3510);
@@ -19,139 +27,148 @@ const USERS = 100_000;
 const PLANS = 200; // each user's plan trait picks ~5 targeted items, plus 5 for everyone
 
 const DATABASE = process.env.BENCH_DB ?? 'waymark_bench_sdk';
-const url = await freshDatabase(DATABASE);
-await migrate(url);
+// --reuse keeps a database an earlier run left (--keep) instead of seeding it again.
+const reuse = process.argv.includes('--reuse');
+const url = reuse ? databaseUrl(DATABASE) : await freshDatabase(DATABASE);
+if (!reuse) await migrate(url);
 const db = await client(url);
-
-const workspaceId = randomUUID();
-const sdkKey = `wm_pk_${randomBytes(16).toString('base64url')}`;
-await db.query(`INSERT INTO workspaces (id, name) VALUES ($1, 'Bench')`, [workspaceId]);
-await db.query(
-  `INSERT INTO environments (workspace_id, id, name, sdk_key, secret_key_hash)
-   VALUES ($1, $2, 'production', $3, $4)`,
-  [workspaceId, randomUUID(), sdkKey, createHash('sha256').update(randomUUID()).digest('hex')],
-);
-
-const flow = (i) => ({
-  kind: 'flow',
-  steps: ['one', 'two', 'three'].map((id, s) => ({
-    id,
-    type: s === 0 ? 'modal' : 'tooltip',
-    ...(s === 0 ? {} : { target: { selector: `[data-tour="item-${i}-${s}"]`, attributes: {} } }),
-    placement: 'auto',
-    backdrop: false,
-    advance: { on: 'button' },
-    blocks: [
-      { type: 'heading', text: `Step ${s + 1} of tour ${i}` },
-      { type: 'text', markdown: `Here is **what to do** next in tour ${i}. It takes a minute.` },
-      { type: 'button', label: 'Next', action: { type: 'next' }, variant: 'primary' },
-    ],
-  })),
-  translations: { fi: { Next: 'Seuraava', [`Step 1 of tour ${i}`]: `Vaihe 1, kierros ${i}` } },
-});
-const audienceOf = (i) =>
-  i < 5
-    ? { type: 'everyone' }
-    : { type: 'rule', rule: { type: 'trait', key: 'plan', op: 'eq', value: `p${i % PLANS}` } };
-const frequencies = [{ type: 'once' }, { type: 'until_completed' }, { type: 'unlimited' }];
-const weekdays = {
-  timezone: 'Europe/Helsinki',
-  recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;BYHOUR=0', durationMinutes: 1439 },
-};
-
-const items = [];
-for (let i = 0; i < ITEMS; i++) {
-  items.push({ id: randomUUID(), v1: randomUUID(), v2: randomUUID(), i });
-}
-await db.query(
-  `INSERT INTO content (workspace_id, id, kind, name, status, priority, triggers, audience, frequency, schedule, published_version_id)
-   SELECT $1, id, 'flow', name, 'published', prio, '[{"type":"url","pattern":"/app/*"}]', aud, freq, sched, v
-     FROM unnest($2::uuid[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[], $7::jsonb[], $8::uuid[])
-       AS x(id, name, prio, aud, freq, sched, v)`,
-  [
-    workspaceId,
-    items.map((x) => x.id),
-    items.map((x) => `Tour ${x.i}`),
-    items.map((x) => x.i % 7),
-    items.map((x) => JSON.stringify(audienceOf(x.i))),
-    items.map((x) => JSON.stringify(frequencies[x.i % 3])),
-    items.map((x) => (x.i % 10 === 0 ? JSON.stringify(weekdays) : null)),
-    items.map((x) => x.v1),
-  ],
-);
-await db.query(
-  `INSERT INTO content_versions (workspace_id, id, content_id, version, definition, published_at)
-   SELECT $1, id, cid, ver, def, now()
-     FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::jsonb[]) AS x(id, cid, ver, def)`,
-  [
-    workspaceId,
-    items.flatMap((x) => [x.v1, x.v2]),
-    items.flatMap((x) => [x.id, x.id]),
-    items.flatMap(() => [1, 2]),
-    items.flatMap((x) => [JSON.stringify(flow(x.i)), JSON.stringify(flow(x.i + 10_000))]),
-  ],
-);
-for (const x of items.filter((it) => it.i >= 5 && it.i < 15)) {
-  await db.query(
-    `INSERT INTO experiments (workspace_id, id, content_id, name, status, seed, variants, holdout, goal_id, started_at)
-     VALUES ($1, $2::uuid, $3, $4, 'running', $2::text, $5, '{"weight":1}', 'goal', now())`,
-    [
-      workspaceId,
-      randomUUID(),
-      x.id,
-      `Experiment ${x.i}`,
-      JSON.stringify([
-        { key: 'a', versionId: x.v1, weight: 1 },
-        { key: 'b', versionId: x.v2, weight: 1 },
-      ]),
-    ],
-  );
-}
-
-// 100k users (identities as the events pipeline writes them) and two progress rows each.
-const byPlan = new Map();
-for (const x of items) {
-  if (x.i < 5) continue;
-  const plan = x.i % PLANS;
-  byPlan.set(plan, [...(byPlan.get(plan) ?? []), x]);
-}
-const CHUNK = 10_000;
-for (let start = 0; start < USERS; start += CHUNK) {
-  const ids = Array.from({ length: CHUNK }, (_, k) => start + k);
-  const endUsers = ids.map(() => randomUUID());
-  await db.query(
-    `INSERT INTO end_users (workspace_id, id, user_id, traits)
-     SELECT $1, id, uid, jsonb_build_object('plan', plan) FROM unnest($2::uuid[], $3::text[], $4::text[]) AS x(id, uid, plan)`,
-    [workspaceId, endUsers, ids.map((n) => `user-${n}`), ids.map((n) => `p${n % PLANS}`)],
-  );
-  await db.query(
-    `INSERT INTO identities (workspace_id, kind, external_id, end_user_id)
-     SELECT $1, 'user', uid, id FROM unnest($2::uuid[], $3::text[]) AS x(id, uid)`,
-    [workspaceId, endUsers, ids.map((n) => `user-${n}`)],
-  );
-  const progress = ids.flatMap((n) => {
-    return (byPlan.get(n % PLANS) ?? [])
-      .slice(0, 2)
-      .map((x, k) => ({ n, x, status: k === 0 ? 'completed' : 'in_progress' }));
-  });
-  await db.query(
-    `INSERT INTO content_progress (workspace_id, user_key, content_id, version_id, status, step_id, shown_at, completed_at, updated_at)
-     SELECT $1, k, c, v, s, 'two', now() - interval '1 day', CASE WHEN s = 'completed' THEN now() END, now()
-       FROM unnest($2::text[], $3::uuid[], $4::uuid[], $5::text[]) AS x(k, c, v, s)`,
-    [
-      workspaceId,
-      progress.map((p) => `u:user-${p.n}`),
-      progress.map((p) => p.x.id),
-      progress.map((p) => p.x.v1),
-      progress.map((p) => p.status),
-    ],
-  );
-}
-await db.query('ANALYZE');
+const sdkKey = reuse
+  ? (await db.query('SELECT sdk_key FROM environments LIMIT 1')).rows[0].sdk_key
+  : await seed(db);
 const [{ count: progressRows }] = (
   await db.query('SELECT count(*)::int AS count FROM content_progress')
 ).rows;
 await db.end();
+
+/** Fills the database: the workspace, items, experiments, users and progress; the SDK key. */
+async function seed(db) {
+  const workspaceId = randomUUID();
+  const sdkKey = `wm_pk_${randomBytes(16).toString('base64url')}`;
+  await db.query(`INSERT INTO workspaces (id, name) VALUES ($1, 'Bench')`, [workspaceId]);
+  await db.query(
+    `INSERT INTO environments (workspace_id, id, name, sdk_key, secret_key_hash)
+   VALUES ($1, $2, 'production', $3, $4)`,
+    [workspaceId, randomUUID(), sdkKey, createHash('sha256').update(randomUUID()).digest('hex')],
+  );
+
+  const flow = (i) => ({
+    kind: 'flow',
+    steps: ['one', 'two', 'three'].map((id, s) => ({
+      id,
+      type: s === 0 ? 'modal' : 'tooltip',
+      ...(s === 0 ? {} : { target: { selector: `[data-tour="item-${i}-${s}"]`, attributes: {} } }),
+      placement: 'auto',
+      backdrop: false,
+      advance: { on: 'button' },
+      blocks: [
+        { type: 'heading', text: `Step ${s + 1} of tour ${i}` },
+        { type: 'text', markdown: `Here is **what to do** next in tour ${i}. It takes a minute.` },
+        { type: 'button', label: 'Next', action: { type: 'next' }, variant: 'primary' },
+      ],
+    })),
+    translations: { fi: { Next: 'Seuraava', [`Step 1 of tour ${i}`]: `Vaihe 1, kierros ${i}` } },
+  });
+  const audienceOf = (i) =>
+    i < 5
+      ? { type: 'everyone' }
+      : { type: 'rule', rule: { type: 'trait', key: 'plan', op: 'eq', value: `p${i % PLANS}` } };
+  const frequencies = [{ type: 'once' }, { type: 'until_completed' }, { type: 'unlimited' }];
+  const weekdays = {
+    timezone: 'Europe/Helsinki',
+    recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;BYHOUR=0', durationMinutes: 1439 },
+  };
+
+  const items = [];
+  for (let i = 0; i < ITEMS; i++) {
+    items.push({ id: randomUUID(), v1: randomUUID(), v2: randomUUID(), i });
+  }
+  await db.query(
+    `INSERT INTO content (workspace_id, id, kind, name, status, priority, triggers, audience, frequency, schedule, published_version_id)
+   SELECT $1, id, 'flow', name, 'published', prio, '[{"type":"url","pattern":"/app/*"}]', aud, freq, sched, v
+     FROM unnest($2::uuid[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[], $7::jsonb[], $8::uuid[])
+       AS x(id, name, prio, aud, freq, sched, v)`,
+    [
+      workspaceId,
+      items.map((x) => x.id),
+      items.map((x) => `Tour ${x.i}`),
+      items.map((x) => x.i % 7),
+      items.map((x) => JSON.stringify(audienceOf(x.i))),
+      items.map((x) => JSON.stringify(frequencies[x.i % 3])),
+      items.map((x) => (x.i % 10 === 0 ? JSON.stringify(weekdays) : null)),
+      items.map((x) => x.v1),
+    ],
+  );
+  await db.query(
+    `INSERT INTO content_versions (workspace_id, id, content_id, version, definition, published_at)
+   SELECT $1, id, cid, ver, def, now()
+     FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::jsonb[]) AS x(id, cid, ver, def)`,
+    [
+      workspaceId,
+      items.flatMap((x) => [x.v1, x.v2]),
+      items.flatMap((x) => [x.id, x.id]),
+      items.flatMap(() => [1, 2]),
+      items.flatMap((x) => [JSON.stringify(flow(x.i)), JSON.stringify(flow(x.i + 10_000))]),
+    ],
+  );
+  for (const x of items.filter((it) => it.i >= 5 && it.i < 15)) {
+    await db.query(
+      `INSERT INTO experiments (workspace_id, id, content_id, name, status, seed, variants, holdout, goal_id, started_at)
+     VALUES ($1, $2::uuid, $3, $4, 'running', $2::text, $5, '{"weight":1}', 'goal', now())`,
+      [
+        workspaceId,
+        randomUUID(),
+        x.id,
+        `Experiment ${x.i}`,
+        JSON.stringify([
+          { key: 'a', versionId: x.v1, weight: 1 },
+          { key: 'b', versionId: x.v2, weight: 1 },
+        ]),
+      ],
+    );
+  }
+
+  // 100k users (identities as the events pipeline writes them) and two progress rows each.
+  const byPlan = new Map();
+  for (const x of items) {
+    if (x.i < 5) continue;
+    const plan = x.i % PLANS;
+    byPlan.set(plan, [...(byPlan.get(plan) ?? []), x]);
+  }
+  const CHUNK = 10_000;
+  for (let start = 0; start < USERS; start += CHUNK) {
+    const ids = Array.from({ length: CHUNK }, (_, k) => start + k);
+    const endUsers = ids.map(() => randomUUID());
+    await db.query(
+      `INSERT INTO end_users (workspace_id, id, user_id, traits)
+     SELECT $1, id, uid, jsonb_build_object('plan', plan) FROM unnest($2::uuid[], $3::text[], $4::text[]) AS x(id, uid, plan)`,
+      [workspaceId, endUsers, ids.map((n) => `user-${n}`), ids.map((n) => `p${n % PLANS}`)],
+    );
+    await db.query(
+      `INSERT INTO identities (workspace_id, kind, external_id, end_user_id)
+     SELECT $1, 'user', uid, id FROM unnest($2::uuid[], $3::text[]) AS x(id, uid)`,
+      [workspaceId, endUsers, ids.map((n) => `user-${n}`)],
+    );
+    const progress = ids.flatMap((n) => {
+      return (byPlan.get(n % PLANS) ?? [])
+        .slice(0, 2)
+        .map((x, k) => ({ n, x, status: k === 0 ? 'completed' : 'in_progress' }));
+    });
+    await db.query(
+      `INSERT INTO content_progress (workspace_id, user_key, content_id, version_id, status, step_id, shown_at, completed_at, updated_at)
+     SELECT $1, k, c, v, s, 'two', now() - interval '1 day', CASE WHEN s = 'completed' THEN now() END, now()
+       FROM unnest($2::text[], $3::uuid[], $4::uuid[], $5::text[]) AS x(k, c, v, s)`,
+      [
+        workspaceId,
+        progress.map((p) => `u:user-${p.n}`),
+        progress.map((p) => p.x.id),
+        progress.map((p) => p.x.v1),
+        progress.map((p) => p.status),
+      ],
+    );
+  }
+  await db.query('ANALYZE');
+  return sdkKey;
+}
 
 /** CPU seconds (user + system) a process has used so far (Linux /proc); 0 when unknown. */
 function cpuOf(pid) {
@@ -232,7 +249,18 @@ const probe = await fetch(session.url, {
 });
 const answer = await probe.json();
 if (probe.status !== 200) throw new Error(`session failed: ${JSON.stringify(answer)}`);
-await autocannon({ ...session, connections: CONNECTIONS, duration: Math.min(5, duration) });
+// The run cycles through a fixed set of users (the generator above repeats every 2,500): the
+// warm-up sees each of them at least once, however slow the machine, so the measured run is the
+// steady state (each user's progress and assignments in memory) rather than a cold start.
+const CYCLE = 2500;
+const warm = await autocannon({
+  ...session,
+  connections: CONNECTIONS,
+  duration: Math.min(5, duration),
+});
+if (warm.requests.total < CYCLE) {
+  await autocannon({ ...session, connections: CONNECTIONS, amount: CYCLE - warm.requests.total });
+}
 const sdk = await measure(session, server.child.pid);
 await stop(server.child);
 if (!process.argv.includes('--keep')) {

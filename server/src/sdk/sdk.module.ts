@@ -9,6 +9,7 @@ import { ExperimentsModule } from '../experiments/experiments.module';
 import { SegmentsModule } from '../segments/segments.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { WorkspacesService } from '../workspaces/workspaces.service';
+import { AssignmentCache } from './assignment.cache';
 import { AudienceEvaluator } from './audience.evaluator';
 import { ConfigCache } from './config.cache';
 import { EligibilityController } from './eligibility.controller';
@@ -39,6 +40,7 @@ import { TraitsSaver } from './traits.saver';
   providers: [
     SdkService,
     ConfigCache,
+    AssignmentCache,
     AudienceEvaluator,
     ProgressService,
     EligibilityService,

@@ -16,8 +16,13 @@ import {
 import { AppError } from '../common/app-error';
 import { toRow, type EventRow } from '../events/event-row';
 import { EventsService } from '../events/events.service';
-import { AssignmentsService, type NewAssignment } from '../experiments/assignments.service';
+import {
+  AssignmentsService,
+  type NewAssignment,
+  type StoredAssignment,
+} from '../experiments/assignments.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
+import { AssignmentCache } from './assignment.cache';
 import { AudienceEvaluator } from './audience.evaluator';
 import { ConfigCache } from './config.cache';
 import {
@@ -25,6 +30,7 @@ import {
   eligibleItems,
   resolveArms,
   type Decision,
+  type ProgressState,
   type UserState,
 } from './decision.engine';
 import { ProgressService, type ProgressChange } from './progress.service';
@@ -55,6 +61,7 @@ export class SdkService {
     private readonly audiences: AudienceEvaluator,
     private readonly progress: ProgressService,
     private readonly assignments: AssignmentsService,
+    private readonly assignmentCache: AssignmentCache,
     private readonly events: EventsService,
     private readonly workspaces: WorkspacesService,
     private readonly traits: TraitsSaver,
@@ -72,7 +79,7 @@ export class SdkService {
     const config = await this.cache.get(workspaceId);
     const who = { user: body.user, traits: body.traits, context: body.context };
     const { decision, state } = await this.decideFor(workspaceId, config, who, now);
-    await this.assignments.save(workspaceId, decision.newAssignments);
+    await this.saveAssignments(workspaceId, config, decision.newAssignments);
     return sessionAnswer(decision, state.progress, body.context.locale, config);
   }
 
@@ -112,7 +119,7 @@ export class SdkService {
     await this.expose(workspaceId, config, batch.user, valid);
     if (!before) return { accepted: rows.length, rejected, content: [] };
     const after = await this.decideFor(workspaceId, config, who, new Date());
-    await this.assignments.save(workspaceId, after.decision.newAssignments);
+    await this.saveAssignments(workspaceId, config, after.decision.newAssignments);
     const had = new Set(before.decision.delivered.map((d) => d.item.id));
     const locale = batch.context?.locale;
     const content: EligibleContent[] = after.decision.delivered
@@ -154,19 +161,40 @@ export class SdkService {
       this.audiences.outcomes({ workspaceId, config, ...who, now }),
     ]);
     const eligible = eligibleItems(config, audiences, progress, now);
-    // Assignments are read only for users an experiment could take.
-    const stored = eligible.some((item) => item.experiment)
-      ? await this.assignments.forUser(workspaceId, keys)
-      : [];
-    // The identified user's assignment first; an anonymous one carries over after sign-in.
-    const rank = (key: string): number => keys.indexOf(key);
-    const assignments = new Map(
-      stored.sort((a, b) => rank(b.userKey) - rank(a.userKey)).map((a) => [a.experimentId, a]),
+    // Assignments are read only for users an experiment could take, from memory where held…
+    if (!eligible.some((item) => item.experiment)) {
+      return decide(eligible, progress, NO_ASSIGNMENTS, who.user, keys);
+    }
+    const cached = this.assignmentCache.forUser(config, keys);
+    const first = decide(
+      eligible,
+      progress,
+      Array.isArray(cached) ? cached : await cached,
+      who.user,
+      keys,
     );
-    const state: UserState = { progress, assignments };
-    const decision = resolveArms(eligible, assignments, hashKeyOf(who.user), keys[0]);
-    decision.newAssignments.push(...carriedOver(decision, state, keys[0]));
-    return { decision, state };
+    if (first.decision.newAssignments.length === 0) return first;
+    // …but an arm is only ever decided (stored) on what the database holds now: another
+    // instance may have stored one since it was cached.
+    const stored = await this.assignmentCache.fresh(config, keys);
+    return decide(eligible, progress, stored, who.user, keys);
+  }
+
+  /** Stores first assignments; this instance's cached ones for those keys are dropped. */
+  private async saveAssignments(
+    workspaceId: string,
+    config: WorkspaceConfig,
+    rows: NewAssignment[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    try {
+      await this.assignments.save(workspaceId, rows);
+    } finally {
+      this.assignmentCache.forget(
+        config,
+        rows.map((r) => r.userKey),
+      );
+    }
   }
 
   /** Exposures are stamped with the server's own arm for the user, whatever the client says. */
@@ -202,7 +230,15 @@ export class SdkService {
         at: row.ts,
       });
     }
-    await this.assignments.expose(workspaceId, rows);
+    try {
+      await this.assignments.expose(workspaceId, rows);
+    } finally {
+      // An exposure may store the first assignment (when the session's write has not landed).
+      this.assignmentCache.forget(
+        config,
+        rows.map((r) => r.userKey),
+      );
+    }
   }
 }
 
@@ -231,6 +267,29 @@ function contentChanges(valid: Array<{ event: SdkEvent; row: EventRow }>): Progr
       },
     ];
   });
+}
+
+const NO_ASSIGNMENTS: StoredAssignment[] = [];
+
+/** The decision on what is stored about the user (stored assignments are not mutated). */
+function decide(
+  eligible: ReturnType<typeof eligibleItems>,
+  progress: Map<string, ProgressState>,
+  stored: StoredAssignment[],
+  user: SdkUser,
+  keys: string[],
+): { decision: Decision; state: UserState } {
+  // The identified user's assignment first; an anonymous one carries over after sign-in.
+  const assignments = new Map<string, StoredAssignment>();
+  if (stored.length > 0) {
+    const rank = (key: string): number => keys.indexOf(key);
+    const sorted = [...stored].sort((a, b) => rank(b.userKey) - rank(a.userKey));
+    for (const a of sorted) assignments.set(a.experimentId, a);
+  }
+  const state: UserState = { progress, assignments };
+  const decision = resolveArms(eligible, assignments, hashKeyOf(user), keys[0]!);
+  if (assignments.size > 0) decision.newAssignments.push(...carriedOver(decision, state, keys[0]!));
+  return { decision, state };
 }
 
 /** Arms found only under the anonymous key are stored under the identified one too. */

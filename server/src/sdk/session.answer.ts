@@ -14,6 +14,19 @@ function progressOf(state: ProgressState | undefined): Progress | null {
   };
 }
 
+/** Serialised progress per state object (states are shared and never mutated). */
+const progressJsonOf = new WeakMap<ProgressState, string>();
+
+function servedProgress(state: ProgressState | undefined): string {
+  if (!state) return 'null';
+  let json = progressJsonOf.get(state);
+  if (json === undefined) {
+    json = JSON.stringify(progressOf(state));
+    progressJsonOf.set(state, json);
+  }
+  return json;
+}
+
 export function toEligible(
   d: Delivered,
   progress: Map<string, ProgressState>,
@@ -117,7 +130,7 @@ function partsOf(
   const progressJson: string[] = [];
   const experimentJson: string[] = [];
   for (const d of decision.delivered) {
-    const p = JSON.stringify(progressOf(progress.get(d.item.id)));
+    const p = servedProgress(progress.get(d.item.id));
     const e = d.experiment ? JSON.stringify(d.experiment) : '';
     progressJson.push(p);
     experimentJson.push(e);
@@ -164,9 +177,33 @@ export function sessionAnswerJson(
 }
 
 /**
+ * What the memo is looked up by: like the descriptor, but short and cheap to build and hash —
+ * items by their position in the configuration the memo belongs to (so their fields, version
+ * payloads and stamps are fixed), the served version by id only when an experiment arm picked
+ * it, progress as served. The locale separates answers localized differently.
+ */
+function memoKeyOf(
+  decision: Decision,
+  progress: Map<string, ProgressState>,
+  locale: string | undefined,
+): string {
+  let key = locale ?? '';
+  for (const d of decision.delivered) {
+    key += `|${d.item.index}`;
+    if (d.experiment) key += `:${d.experiment.variant}:${d.payload.versionId}`;
+    const p = progress.get(d.item.id);
+    if (p) key += `:${servedProgress(p)}`;
+  }
+  for (const h of decision.holdouts) key += `|h${h.item.index}`;
+  return key;
+}
+
+/**
  * `sessionAnswerJson` as UTF-8 bytes, memoised in `config.answers` by what it holds: users who
  * get the same answer (same items, versions, progress, arms, locale) share one buffer and etag,
- * assembled and hashed once.
+ * assembled and hashed once. The memo is looked up by a short key (`memoKeyOf`); the etag is
+ * still the hash of the full descriptor, so it is the same on every instance and configuration
+ * load for the same answer.
  */
 export function sessionAnswer(
   decision: Decision,
@@ -174,12 +211,13 @@ export function sessionAnswer(
   locale: string | undefined,
   config: FeatureTagsFragment & { answers: AnswerMemo },
 ): Assembled {
-  const parts = partsOf(decision, progress, locale, config);
-  let answer = config.answers.get(parts.descriptor);
+  const key = memoKeyOf(decision, progress, locale);
+  let answer = config.answers.get(key);
   if (!answer) {
+    const parts = partsOf(decision, progress, locale, config);
     const etag = etagOf(parts.descriptor);
     answer = { body: Buffer.from(assemble(decision, parts, etag, locale, config)), etag };
-    config.answers.set(parts.descriptor, answer);
+    config.answers.set(key, answer);
   }
   return answer;
 }

@@ -124,8 +124,12 @@ export interface WorkspaceConfig {
   featureTagsStamp: string;
   /** Session answers assembled from this configuration, by etag. */
   answers: AnswerMemo;
+  /** Unique per compiled configuration on this instance: what per-generation caches key by. */
+  generation: number;
   loadedAt: number;
 }
+
+let generations = 0;
 
 /** The trait equality every user in the audience must have, if the rule has one. */
 function gateOf(rule: Rule): { key: string; value: Scalar; whole: boolean } | null {
@@ -269,6 +273,7 @@ export function buildWorkspaceConfig(
     featureTagsJson,
     featureTagsStamp: createHash('sha1').update(featureTagsJson).digest('base64url'),
     answers: new AnswerMemo(),
+    generation: ++generations,
     loadedAt: Date.now(),
   };
 }
