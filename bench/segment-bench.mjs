@@ -2,7 +2,11 @@
 // latency from an event acknowledged over HTTP to the membership changed (target p99 < 100 ms).
 // 100k users / 10M events takes a while: scale with flags. Run by hand after `npm run build`:
 //   node bench/segment-bench.mjs [--users=100000] [--density=1] [--trials=200] [--port=3611]
+//     [--load=8]
 // --reuse=1 keeps the database a previous run loaded (same flags) and only measures again.
+// --load=N measures the latency a second time while N connections ingest batches of 100 events
+// (for the workspace's existing users, names the segments read) through /v1/batch, and prints
+// the ingestion rate of both phases' background load. BENCH_DB names the database.
 // density 17 gives ≈ 108 events per user: --users=100000 --density=17 ≈ 10.8M events.
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
@@ -29,6 +33,8 @@ const density = arg('density', 1);
 const trials = arg('trials', 200);
 const port = arg('port', 3611);
 
+const load = arg('load', 0);
+const DATABASE = process.env.BENCH_DB ?? 'waymark_bench_segments';
 const reuse = arg('reuse', 0) === 1;
 let url;
 let db;
@@ -37,7 +43,7 @@ let secretKey;
 let eventCount = 0;
 if (reuse) {
   const u = new URL(ADMIN_URL);
-  u.pathname = '/waymark_bench_segments';
+  u.pathname = `/${DATABASE}`;
   url = u.toString();
   db = await client(url);
   ({ workspaceId } = (
@@ -59,7 +65,7 @@ if (reuse) {
   eventCount = (await db.query('SELECT count(*)::int AS n FROM events')).rows[0].n;
   console.log(`reusing ${users} users, ${eventCount} events`);
 } else {
-  url = await freshDatabase('waymark_bench_segments');
+  url = await freshDatabase(DATABASE);
   await migrate(url);
   db = await client(url);
   ({ workspaceId, secretKey } = await createWorkspace(db));
@@ -146,6 +152,16 @@ if (reuse) {
 }
 
 const server = await startServer(url, port);
+// A failed run must not leave its server behind.
+process.on('uncaughtException', (error) => {
+  server.child.kill('SIGTERM');
+  throw error;
+});
+process.on('unhandledRejection', (error) => {
+  console.error(error);
+  server.child.kill('SIGTERM');
+  process.exit(1);
+});
 const api = async (path, body, method = body ? 'POST' : 'GET') => {
   const response = await fetch(`${server.url}/api/v1${path}`, {
     method,
@@ -196,36 +212,94 @@ const trigger = await api('/segments', {
   rule: { type: 'event', name: 'Bench Trigger' },
 });
 const auth = `Basic ${Buffer.from(`${secretKey}:`).toString('base64')}`;
-const latencies = [];
-for (let i = 0; i < trials; i++) {
-  const userId = `w0-u${i % users}`;
-  await db.query(`DELETE FROM segment_memberships WHERE workspace_id = $1 AND segment_id = $2`, [
-    workspaceId,
-    trigger.id,
-  ]);
-  const response = await fetch(`${server.url}/v1/track`, {
-    method: 'POST',
-    headers: { authorization: auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ userId, event: 'Bench Trigger', messageId: randomUUID() }),
-  });
-  if (response.status !== 200) throw new Error(`ingest answered ${response.status}`);
-  const acked = performance.now();
-  for (;;) {
-    const { rows } = await db.query(
-      `SELECT 1 FROM segment_memberships m JOIN identities i ON i.workspace_id = m.workspace_id AND i.end_user_id = m.end_user_id
-       WHERE m.workspace_id = $1 AND m.segment_id = $2 AND i.kind = 'user' AND i.external_id = $3 AND m.exited_at IS NULL`,
-      [workspaceId, trigger.id, userId],
-    );
-    if (rows.length) break;
-    if (performance.now() - acked > 5000) throw new Error('membership did not change within 5 s');
+
+/** Acknowledged → member latencies of `trials` events, one at a time. */
+async function measure(label) {
+  const latencies = [];
+  for (let i = 0; i < trials; i++) {
+    const userId = `w0-u${i % users}`;
+    await db.query(`DELETE FROM segment_memberships WHERE workspace_id = $1 AND segment_id = $2`, [
+      workspaceId,
+      trigger.id,
+    ]);
+    const response = await fetch(`${server.url}/v1/track`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ userId, event: 'Bench Trigger', messageId: randomUUID() }),
+    });
+    if (response.status !== 200) throw new Error(`ingest answered ${response.status}`);
+    const acked = performance.now();
+    for (;;) {
+      const { rows } = await db.query(
+        `SELECT 1 FROM segment_memberships m JOIN identities i ON i.workspace_id = m.workspace_id AND i.end_user_id = m.end_user_id
+         WHERE m.workspace_id = $1 AND m.segment_id = $2 AND i.kind = 'user' AND i.external_id = $3 AND m.exited_at IS NULL`,
+        [workspaceId, trigger.id, userId],
+      );
+      if (rows.length) break;
+      if (performance.now() - acked > 5000) {
+        console.log(`membership of ${userId} did not change within 5 s`);
+        break;
+      }
+    }
+    latencies.push(performance.now() - acked);
   }
-  latencies.push(performance.now() - acked);
+  latencies.sort((a, b) => a - b);
+  const f = (x) => x.toFixed(1);
+  console.log(
+    `event → membership ${label} (${trials} trials, ${Object.keys(segments).length + 1} segments): p50 ${f(percentile(latencies, 0.5))} ms, ` +
+      `p99 ${f(percentile(latencies, 0.99))} ms, max ${f(latencies.at(-1))} ms (target p99 < 100 ms)`,
+  );
 }
-latencies.sort((a, b) => a - b);
-const f = (x) => x.toFixed(1);
-console.log(
-  `event → membership (${trials} trials, ${Object.keys(segments).length + 1} segments): p50 ${f(percentile(latencies, 0.5))} ms, ` +
-    `p99 ${f(percentile(latencies, 0.99))} ms, max ${f(latencies.at(-1))} ms (target p99 < 100 ms)`,
-);
+
+/**
+ * Background ingestion: `connections` loops posting batches of 100 track events for random
+ * existing users, with the names the segments read. Returns a stop function giving events/s.
+ */
+function ingestLoad(connections) {
+  const names = ['$page', 'Invite Sent', 'Project Created', 'Signed Up', 'Report Viewed'];
+  let running = true;
+  let sent = 0;
+  let n = 0;
+  const start = performance.now();
+  const loop = async () => {
+    while (running) {
+      const batch = [];
+      for (let i = 0; i < 100; i++) {
+        const u = Math.floor(Math.random() * users);
+        const name = names[n++ % names.length];
+        batch.push({
+          type: 'track',
+          userId: `w0-u${u}`,
+          event: name,
+          messageId: randomUUID(),
+          properties: name === '$page' ? { path: '/dashboard' } : {},
+        });
+      }
+      const response = await fetch(`${server.url}/v1/batch`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ batch }),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`load ingest answered ${response.status}`);
+      sent += batch.length;
+    }
+  };
+  const loops = Array.from({ length: connections }, loop);
+  return async () => {
+    running = false;
+    await Promise.all(loops);
+    return sent / ((performance.now() - start) / 1000);
+  };
+}
+
+await measure('quiet');
+if (load > 0) {
+  const stopLoad = ingestLoad(load);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  await measure(`under ingestion (${load} connections × 100 events)`);
+  const rate = await stopLoad();
+  console.log(`background ingestion meanwhile: ${Math.round(rate)} events/s`);
+}
 await stop(server.child);
 await db.end();

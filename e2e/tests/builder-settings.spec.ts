@@ -194,7 +194,7 @@ test('install: the snippet holds this environment’s key and the page detects t
   expect(errors).toEqual([]);
 });
 
-test('workspace: rename, app URL with server validation, identity verification', async ({
+test('workspace: rename, app URL with server validation, event retention, identity verification', async ({
   page,
 }) => {
   const owner = await signUpBuilder(page, { workspaceName: 'Before' });
@@ -216,11 +216,25 @@ test('workspace: rename, app URL with server validation, identity verification',
   await expect(appUrl).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page);
 
-  const renamed = `After ${randomUUID().slice(0, 6)}`;
-  await page.getByLabel('Workspace name').fill(renamed);
+  const retention = page.getByLabel('Keep events for (days)');
+  await expect(retention).toHaveValue('');
+  await retention.fill('0');
   await appUrl.fill('https://app.example/dashboard');
   await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('#eventRetentionDays-error')).toHaveText(
+    'Enter whole days from 1 to 36500, or leave it empty.',
+  );
+  await expect(retention).toBeFocused();
+
+  const renamed = `After ${randomUUID().slice(0, 6)}`;
+  await page.getByLabel('Workspace name').fill(renamed);
+  await retention.fill('90');
+  await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
+  const saved = (await (await page.request.get(`/api/workspaces/${owner.workspaceId}`)).json()) as {
+    eventRetentionDays: number | null;
+  };
+  expect(saved.eventRetentionDays).toBe(90);
   await expect(page.locator('.topbar')).toContainText(renamed);
   await expect(page.getByRole('link', { name: /Open your app/ })).toHaveAttribute(
     'href',

@@ -100,6 +100,41 @@ describe('settings need the owner role', () => {
     });
   });
 
+  it('keeps events forever by default; the owner sets a retention in days, audited, and clears it', async () => {
+    const before = await call<Workspace>(ws(), { headers: as(viewer) });
+    expect(before.body.eventRetentionDays).toBeNull();
+    const set = await call<Workspace>(ws(), {
+      method: 'PATCH',
+      headers: as(owner),
+      body: { eventRetentionDays: 90 },
+    });
+    expect([set.status, set.body.eventRetentionDays]).toEqual([200, 90]);
+    const reread = await call<Workspace>(ws(), { headers: as(viewer) });
+    expect(reread.body.eventRetentionDays).toBe(90);
+    const audit = await call<AuditPage>(ws('/audit?action=workspace.updated'), {
+      headers: as(viewer),
+    });
+    expect(audit.body.data[0]).toMatchObject({
+      before: { eventRetentionDays: null },
+      after: { eventRetentionDays: 90 },
+    });
+    for (const wrong of [0, 1.5, 40_000, '30']) {
+      const refused = await call<ErrorBody>(ws(), {
+        method: 'PATCH',
+        headers: as(owner),
+        body: { eventRetentionDays: wrong },
+      });
+      expect([refused.status, refused.body.code]).toEqual([400, 'validation_failed']);
+      expect(JSON.stringify(refused.body.details)).toContain('eventRetentionDays');
+    }
+    const cleared = await call<Workspace>(ws(), {
+      method: 'PATCH',
+      headers: as(owner),
+      body: { eventRetentionDays: null },
+    });
+    expect(cleared.body.eventRetentionDays).toBeNull();
+  });
+
   it('answers 403 forbidden to editors and viewers and changes nothing', async () => {
     for (const member of [editor, viewer]) {
       const answer = await call<ErrorBody>(ws(), {

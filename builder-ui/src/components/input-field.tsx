@@ -5,7 +5,7 @@ interface InputFieldProps {
   label: string;
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'url' | 'search';
+  type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'number';
   autoComplete?: string;
   placeholder?: string;
   /** A short help line under the input. */

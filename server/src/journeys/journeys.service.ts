@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DefinitionStore, type StoredDefinition } from '../identity/definition-store';
 import type { UserMerge } from '../identity/identity-ops';
 import { assertServerRule, elapsed, withDefinitionLock } from '../identity/rule-scope';
+import type { DefinitionLock } from '../segments/live-connection';
 import { refreshJourney } from './journey-refresh';
 import { journeyStats } from './journey-stats';
 
@@ -67,6 +68,19 @@ export class JourneysService {
       refreshJourney(q, workspaceId, journey.id, journey.body, now, users),
     );
     return { ...counts, ms: elapsed(start) };
+  }
+
+  /** Incremental evaluation (LiveEvaluator): these users only, under `lock`. */
+  refreshUsers(
+    workspaceId: string,
+    journey: StoredJourney,
+    now: Date,
+    users: string[],
+    lock: DefinitionLock,
+  ) {
+    return lock(journey.id, (q) =>
+      refreshJourney(q, workspaceId, journey.id, journey.body, now, users),
+    );
   }
 
   async stats(workspaceId: string, id: string, stallDays: number): Promise<JourneyStats> {

@@ -12,53 +12,27 @@ import { GoalsService } from '../goals/goals.service';
 import type { UserMerge, UserTouch } from '../identity/identity-ops';
 import { IdentityService } from '../identity/identity.service';
 import { JourneysService } from '../journeys/journeys.service';
+import { EventRetention } from './event-retention';
+import { LiveConnection } from './live-connection';
+import { affects, cleanDirty, dependencyOrder, type Dirty, mergeDirty } from './live-deps';
+import { DefinitionQueues } from './live-queues';
+import { type LiveTask, RecheckLane } from './live-recheck';
 import { SegmentsService } from './segments.service';
 
 /** How often time-based definitions ("inactive for 14 days") are recomputed for everyone. */
 export const PERIODIC_REFRESH_MS = 60_000;
 /** Every this many periodic runs, every definition is recomputed (repairs anything missed). */
 const FULL_EVERY = 10;
-
-interface Dirty {
-  eventNames: Set<string>;
-  traits: boolean;
-  companies: boolean;
-  all: boolean;
-}
-
-function affects(deps: RuleDeps, d: Dirty): boolean {
-  if (d.all || deps.goals.size > 0 || deps.journeys.size > 0 || deps.segments.size > 0) return true;
-  if ((deps.traits && d.traits) || (deps.companies && d.companies)) return true;
-  if (deps.anyEvent && d.eventNames.size > 0) return true;
-  for (const name of d.eventNames) if (deps.eventNames.has(name)) return true;
-  return false;
-}
-
-/** Segments that read other segments come after them; a cycle is cut where it closes. */
-function dependencyOrder<T extends { id: string; deps: RuleDeps }>(items: T[]): T[] {
-  const byId = new Map(items.map((i) => [i.id, i]));
-  const done = new Set<string>();
-  const out: T[] = [];
-  const visit = (item: T, path: Set<string>) => {
-    if (done.has(item.id) || path.has(item.id)) return;
-    path.add(item.id);
-    for (const dep of item.deps.segments) {
-      const upstream = byId.get(dep);
-      if (upstream) visit(upstream, path);
-    }
-    done.add(item.id);
-    out.push(item);
-  };
-  items.forEach((i) => visit(i, new Set()));
-  return out;
-}
+/** Event retention runs at the leader's first periodic run and every this many after (6 h). */
+const RETENTION_EVERY = 360;
 
 /**
  * Keeps goals, journey stages and segment memberships current. After each committed write the
- * touched users are queued; a drain (right after, coalescing whatever arrived meanwhile)
- * re-evaluates, for those users only, the definitions whose rules read what changed — goals
- * first, then journeys, then segments in dependency order. A periodic pass recomputes
- * time-based definitions for everyone.
+ * touched users are routed to the queue of every definition whose rule reads what changed for
+ * them (`DefinitionQueues`: one turn per definition per cycle, shortest queue first, bounded
+ * chunks), evaluated for those users only on a connection with prepared generic plans
+ * (`LiveConnection`), never waiting for a definition's lock (`RecheckLane`). A periodic pass
+ * on the leader recomputes time-based definitions for everyone and applies event retention.
  */
 @Injectable()
 export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
@@ -69,6 +43,10 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
   private periodicRuns = 0;
   private leader: QueryRunner | null = null;
+  private readonly live: LiveConnection;
+  private readonly recheck: RecheckLane;
+  private readonly queues = new DefinitionQueues();
+  private readonly retention: EventRetention;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -77,7 +55,11 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly segments: SegmentsService,
     private readonly goals: GoalsService,
     private readonly journeys: JourneysService,
-  ) {}
+  ) {
+    this.live = new LiveConnection(db);
+    this.retention = new EventRetention(db);
+    this.recheck = new RecheckLane(new LiveConnection(db), this.log);
+  }
 
   onApplicationBootstrap(): void {
     this.writer.onCommitted((touches, merges) => this.enqueue(touches, merges));
@@ -87,6 +69,10 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    // The live connection is released only once no evaluation runs on it (bounded wait).
+    await Promise.race([this.idle(), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    await this.live.close();
+    await this.recheck.close();
     await this.resign();
   }
 
@@ -138,15 +124,8 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
       let ws = this.pending.get(workspaceId);
       if (!ws) this.pending.set(workspaceId, (ws = new Map()));
       let d = ws.get(endUserId);
-      if (!d)
-        ws.set(
-          endUserId,
-          (d = { eventNames: new Set(), traits: false, companies: false, all: false }),
-        );
-      change.eventNames?.forEach((n) => d.eventNames.add(n));
-      d.traits ||= change.traits ?? false;
-      d.companies ||= change.companies ?? false;
-      d.all ||= change.all ?? false;
+      if (!d) ws.set(endUserId, (d = cleanDirty()));
+      mergeDirty(d, change);
     };
     for (const t of touches) mark(t.workspaceId, t.endUserId, t);
     for (const m of merges) mark(m.workspaceId, m.winner, { all: true });
@@ -157,21 +136,29 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
   /** Resolves when everything queued so far has been evaluated. */
   async idle(): Promise<void> {
     while (this.draining) await this.draining;
+    await this.recheck.idle();
   }
 
   private async drain(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     try {
-      while (this.pending.size > 0 || this.merges.length > 0) {
+      while (this.pending.size > 0 || this.merges.length > 0 || this.queues.waiting) {
         const merges = this.merges;
         const pending = this.pending;
         this.merges = [];
         this.pending = new Map();
         for (const merge of merges) await this.applyMerge(merge);
         for (const [workspaceId, users] of pending) {
-          await this.evaluate(workspaceId, users).catch((error: unknown) =>
+          await this.route(workspaceId, users).catch((error: unknown) =>
             this.log.error(`incremental evaluation failed: ${String(error)}`),
           );
+        }
+        // One turn, then whatever arrived meanwhile joins the queues before the next is chosen.
+        const turn = this.queues.next();
+        if (turn) {
+          const start = performance.now();
+          await this.fast(turn.id, turn.users, turn.task, new Date());
+          this.queues.done(turn, performance.now() - start);
         }
       }
     } finally {
@@ -189,8 +176,8 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Re-evaluates, for these users, every definition whose rule reads what changed for them. */
-  async evaluate(workspaceId: string, dirty: Map<string, Dirty>, now = new Date()): Promise<void> {
+  /** Queues these users for every definition whose rule reads what changed for them. */
+  private async route(workspaceId: string, dirty: Map<string, Dirty>): Promise<void> {
     const goals = (await this.goals.store.cached(workspaceId)).map((goal) => {
       const def = GoalDefinitionSchema.parse(goal.body);
       const deps =
@@ -226,28 +213,57 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
       if (!to) continue;
       const merged = users.get(to);
       if (!merged) users.set(to, d);
-      else {
-        d.eventNames.forEach((n) => merged.eventNames.add(n));
-        merged.traits ||= d.traits;
-        merged.companies ||= d.companies;
-        merged.all ||= d.all;
-      }
+      else mergeDirty(merged, d);
     }
     const usersFor = (deps: RuleDeps) =>
       [...users].filter(([, d]) => affects(deps, d)).map(([id]) => id);
 
-    for (const { goal, deps } of goals) {
+    const tasks: Array<{ id: string; deps: RuleDeps; task: LiveTask }> = [
+      ...goals.map(({ goal, deps }) => ({
+        id: goal.id,
+        deps,
+        task: ((now, ids, lock) =>
+          this.goals.refreshUsers(workspaceId, goal, now, ids, lock)) satisfies LiveTask,
+      })),
+      ...journeys.map(({ journey, deps }) => ({
+        id: journey.id,
+        deps,
+        task: ((now, ids, lock) =>
+          this.journeys.refreshUsers(workspaceId, journey, now, ids, lock)) satisfies LiveTask,
+      })),
+      ...dependencyOrder(segments).map((segment) => ({
+        id: segment.id,
+        deps: segment.deps,
+        task: ((now, ids, lock) =>
+          this.segments.refreshUsers(workspaceId, segment, now, ids, lock)) satisfies LiveTask,
+      })),
+    ];
+    this.queues.retain(workspaceId, new Set(tasks.map((t) => t.id)));
+    tasks.forEach(({ id, deps, task }, order) => {
       const ids = usersFor(deps);
-      if (ids.length) await this.goals.refresh(workspaceId, goal, now, ids);
+      const readsOthers = deps.goals.size + deps.journeys.size + deps.segments.size > 0;
+      if (ids.length) this.queues.add(id, { workspaceId, order, readsOthers }, task, ids);
+    });
+  }
+
+  /**
+   * The first lane: never waits for the definition's lock (see RecheckLane). Evaluating without
+   * it is safe because the write is idempotent per user (a unique current membership, one
+   * completion, one position) and the recheck, made after the holder commits, has the last word.
+   */
+  private async fast(id: string, users: string[], task: LiveTask, now: Date): Promise<void> {
+    let held = true;
+    try {
+      await task(now, users, async (definitionId, work) => {
+        const run = await this.live.run(definitionId, 'try', work);
+        held = run.locked;
+        return run.result;
+      });
+    } catch (error) {
+      held = false; // a conflict with the holder: the recheck lane does it again
+      this.log.warn(`incremental evaluation failed, rechecking: ${String(error)}`);
     }
-    for (const { journey, deps } of journeys) {
-      const ids = usersFor(deps);
-      if (ids.length) await this.journeys.refresh(workspaceId, journey, now, ids);
-    }
-    for (const segment of dependencyOrder(segments)) {
-      const ids = usersFor(segment.deps);
-      if (ids.length) await this.segments.refresh(workspaceId, segment, now, ids);
-    }
+    if (!held) this.recheck.add(id, users, task);
   }
 
   /**
@@ -264,6 +280,11 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
       for (const { workspace_id: ws } of rows) await this.refreshWorkspace(ws, now, full);
     } catch (error) {
       this.log.error(`periodic refresh failed: ${String(error)}`);
+    }
+    if ((this.periodicRuns - 1) % RETENTION_EVERY === 0) {
+      await this.retention.apply(now).catch((error: unknown) => {
+        this.log.error(`event retention failed: ${String(error)}`);
+      });
     }
     return true;
   }

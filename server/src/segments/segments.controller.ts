@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   contract,
   type Segment,
@@ -18,7 +7,6 @@ import {
   type SegmentMembersQuery,
   type SegmentPreview,
   type SegmentPreviewRequest,
-  type SegmentRefreshResult,
 } from '@waymark/shared';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
@@ -29,42 +17,35 @@ import {
   type CallerInfo,
   definitionPrefixes,
   KeyOrSession,
-  recordDefinitionChange,
   MinimumRole,
 } from './definition-access.controller';
-import { SegmentsService } from './segments.service';
+import { DefinitionCrudController } from './definition-crud.controller';
+import { SegmentsService, type StoredSegment } from './segments.service';
 
 type Params = { id: string };
 
 /**
  * Segments at `/api/v1/segments` (secret key) and `/api/workspaces/:workspaceId/segments`
- * (builder session): one set of handlers. Params validate with the v1 schema; for the builder
+ * (builder session): one set of handlers; CRUD and refresh from `DefinitionCrudController`. Params validate with the v1 schema; for the builder
  * door the guard has already checked `workspaceId`, which the schema strips.
  */
 @Controller(definitionPrefixes('segments'))
 @KeyOrSession()
-export class SegmentsController {
+export class SegmentsController extends DefinitionCrudController<
+  Segment,
+  SegmentInput,
+  StoredSegment
+>({
+  type: 'segment',
+  body: contract.segmentCreate.body,
+  params: contract.segmentGet.params,
+  summary: (s) => ({ name: s.name, rule: s.rule }),
+}) {
   constructor(
     private readonly segments: SegmentsService,
-    private readonly audit: AuditService,
-  ) {}
-
-  @Get()
-  async list(@Caller() c: CallerInfo): Promise<{ data: Segment[] }> {
-    return { data: await this.segments.list(c.workspaceId) };
-  }
-
-  /** Members are computed before the answer, so the count it shows is real. */
-  @Post()
-  async create(
-    @Body(new ZodPipe(contract.segmentCreate.body)) body: SegmentInput,
-    @Caller() c: CallerInfo,
-  ): Promise<Segment> {
-    const segment = await this.segments.create(c.workspaceId, body);
-    await this.segments.refresh(c.workspaceId, segment);
-    const answer = await this.segments.get(c.workspaceId, segment.id);
-    await this.record(c, 'created', answer.id, null, answer);
-    return answer;
+    audit: AuditService,
+  ) {
+    super(segments, audit);
   }
 
   @Post('preview')
@@ -75,48 +56,6 @@ export class SegmentsController {
     @Caller() c: CallerInfo,
   ): Promise<SegmentPreview> {
     return this.segments.preview(c.workspaceId, body.rule, body.sample);
-  }
-
-  @Get(':id')
-  get(
-    @Param(new ZodPipe(contract.segmentGet.params)) p: Params,
-    @Caller() c: CallerInfo,
-  ): Promise<Segment> {
-    return this.segments.get(c.workspaceId, p.id);
-  }
-
-  @Put(':id')
-  async update(
-    @Param(new ZodPipe(contract.segmentUpdate.params)) p: Params,
-    @Body(new ZodPipe(contract.segmentUpdate.body)) body: SegmentInput,
-    @Caller() c: CallerInfo,
-  ): Promise<Segment> {
-    const before = await this.segments.get(c.workspaceId, p.id);
-    const segment = await this.segments.update(c.workspaceId, p.id, body);
-    await this.segments.refresh(c.workspaceId, segment);
-    const answer = await this.segments.get(c.workspaceId, p.id);
-    await this.record(c, 'updated', p.id, before, answer);
-    return answer;
-  }
-
-  @Delete(':id')
-  async remove(
-    @Param(new ZodPipe(contract.segmentDelete.params)) p: Params,
-    @Caller() c: CallerInfo,
-  ): Promise<{ deleted: true }> {
-    const before = await this.segments.get(c.workspaceId, p.id);
-    await this.segments.remove(c.workspaceId, p.id);
-    await this.record(c, 'deleted', p.id, before, null);
-    return { deleted: true };
-  }
-
-  @Post(':id/refresh')
-  @HttpCode(200)
-  async refresh(
-    @Param(new ZodPipe(contract.segmentRefresh.params)) p: Params,
-    @Caller() c: CallerInfo,
-  ): Promise<SegmentRefreshResult> {
-    return this.segments.refresh(c.workspaceId, await this.segments.store.get(c.workspaceId, p.id));
   }
 
   @Get(':id/members')
@@ -144,23 +83,5 @@ export class SegmentsController {
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="segment-${p.id}.csv"`)
       .send(Readable.from(all()));
-  }
-
-  /** Recorded after the change commits: the service does not take a transaction. */
-  private record(
-    c: CallerInfo,
-    verb: 'created' | 'updated' | 'deleted',
-    id: string,
-    before: Segment | null,
-    after: Segment | null,
-  ): Promise<void> {
-    return recordDefinitionChange(
-      this.audit,
-      c,
-      { type: 'segment', verb, id },
-      before,
-      after,
-      (s) => ({ name: s.name, rule: s.rule }),
-    );
   }
 }

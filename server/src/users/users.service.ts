@@ -22,6 +22,10 @@ import {
   likeEscape,
 } from './users-cursor';
 
+/** People a search walks newest-first before it gathers the matches through the indexes. */
+const SCAN_WINDOW = 2_000;
+const LIVE = 'u.workspace_id = $1 AND u.merged_into IS NULL';
+
 interface PersonRow {
   id: string;
   user_id: string | null;
@@ -59,46 +63,65 @@ export class UsersService {
 
   /**
    * People newest first. A search matches ids by prefix (index on lower(external_id)) and the
-   * name/email traits by substring (`wm_user_search_text`, trigram-indexed when pg_trgm is
-   * available); both lower-cased in SQL, so PostgreSQL's case folding decides on both sides.
+   * name/email traits by substring (`search_text`, generated from `wm_user_search_text(traits)`,
+   * trigram-indexed when pg_trgm is available); both lower-cased in SQL, so PostgreSQL's case folding decides on both sides.
+   *
+   * Two plans, so no term costs a scan of every match: a common term is answered by walking the
+   * newest people (index order) and testing each, which stops at the page's end; when the first
+   * SCAN_WINDOW people hold less than a page, the term is rare, and the matches are gathered
+   * through the indexes (few, by that very test) and sorted. Nothing is counted.
    */
   async search(workspaceId: string, query: UserSearchQuery): Promise<UserSearchPage> {
-    const params: unknown[] = [workspaceId];
     const term = query.search?.trim();
-    let hits = '';
-    if (term) {
-      params.push(likeEscape(term));
-      hits = `JOIN (
-          SELECT i.end_user_id AS id FROM identities i
-           WHERE i.workspace_id = $1 AND lower(i.external_id) LIKE lower($2) || '%'
-          UNION
-          SELECT e.id FROM end_users e
-           WHERE e.workspace_id = $1 AND e.merged_into IS NULL
-             AND wm_user_search_text(e.traits) LIKE '%' || lower($2) || '%'
-        ) hit ON hit.id = u.id`;
-    }
+    const params: unknown[] = [workspaceId];
     let after = '';
     if (query.cursor) {
       const [createdAt, id] = decodePeopleCursor(query.cursor);
       params.push(createdAt, id);
       after = `AND (u.created_at, u.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
-    params.push(query.limit + 1);
-    const rows = await this.db.query<PersonRow[]>(
-      `SELECT u.id, u.user_id, u.first_seen_at, u.created_at,
-              CASE WHEN jsonb_typeof(u.traits->'email') = 'string' THEN u.traits->>'email' END AS email,
-              CASE WHEN jsonb_typeof(u.traits->'name') = 'string' THEN u.traits->>'name' END AS name,
-              to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
-              coalesce((SELECT array_agg(i.external_id ORDER BY i.created_at DESC, i.external_id)
-                          FROM identities i
-                         WHERE i.workspace_id = u.workspace_id AND i.end_user_id = u.id
-                           AND i.kind = 'anonymous'), '{}') AS anonymous_ids
-         FROM end_users u ${hits}
-        WHERE u.workspace_id = $1 AND u.merged_into IS NULL ${after}
-        ORDER BY u.created_at DESC, u.id DESC
-        LIMIT $${params.length}`,
-      params,
-    );
+    let rows: PersonRow[];
+    if (!term) {
+      rows = await this.people(
+        params,
+        `SELECT u.* FROM end_users u WHERE ${LIVE} ${after}`,
+        query.limit,
+      );
+    } else {
+      params.push(likeEscape(term));
+      const t = `$${params.length}`;
+      params.push(SCAN_WINDOW);
+      const walk = `SELECT w.* FROM (
+          SELECT u.* FROM end_users u WHERE ${LIVE} ${after}
+           ORDER BY u.created_at DESC, u.id DESC LIMIT $${params.length}
+        ) w
+        CROSS JOIN LATERAL (
+          SELECT coalesce(bool_or(lower(i.external_id) LIKE lower(${t}) || '%'), false) AS id_hit
+            FROM identities i WHERE i.workspace_id = $1 AND i.end_user_id = w.id
+        ) ids
+        WHERE ids.id_hit OR w.search_text LIKE '%' || lower(${t}) || '%'`;
+      // (A per-person lateral, not EXISTS: under OR, PostgreSQL may hash an EXISTS over every
+      // matching identity — all of them for a common id prefix — before the walk starts.)
+      rows = await this.people(params, walk, query.limit);
+      // The walk is answer enough when it found a page, or when it saw everyone left.
+      const base = params.slice(0, -2); // workspace and cursor
+      if (rows.length <= query.limit && (await this.remaining(base, after)) >= SCAN_WINDOW) {
+        params.pop();
+        rows = await this.people(
+          params,
+          `SELECT u.* FROM end_users u JOIN (
+             SELECT i.end_user_id AS hit_id FROM identities i
+              WHERE i.workspace_id = $1 AND lower(i.external_id) LIKE lower(${t}) || '%'
+             UNION
+             SELECT e.id FROM end_users e
+              WHERE e.workspace_id = $1 AND e.merged_into IS NULL
+                AND e.search_text LIKE '%' || lower(${t}) || '%'
+           ) hit ON hit.hit_id = u.id
+           WHERE ${LIVE} ${after}`,
+          query.limit,
+        );
+      }
+    }
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
@@ -115,6 +138,33 @@ export class UsersService {
       nextCursor:
         rows.length > query.limit && last ? encodePeopleCursor(last.created_key, last.id) : null,
     };
+  }
+
+  /** How many people are left after the cursor (`params`: workspace, cursor), up to SCAN_WINDOW. */
+  private async remaining(params: unknown[], after: string): Promise<number> {
+    const [row] = await this.db.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM end_users u WHERE ${LIVE} ${after}
+         LIMIT $${params.length + 1}) s`,
+      [...params, SCAN_WINDOW],
+    );
+    return row?.n ?? 0;
+  }
+
+  /** The first `limit + 1` people of `source` (rows of end_users), newest first, with their ids. */
+  private people(params: unknown[], source: string, limit: number): Promise<PersonRow[]> {
+    return this.db.query<PersonRow[]>(
+      `SELECT u.id, u.user_id, u.first_seen_at, u.created_at,
+              CASE WHEN jsonb_typeof(u.traits->'email') = 'string' THEN u.traits->>'email' END AS email,
+              CASE WHEN jsonb_typeof(u.traits->'name') = 'string' THEN u.traits->>'name' END AS name,
+              to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
+              coalesce((SELECT array_agg(i.external_id ORDER BY i.created_at DESC, i.external_id)
+                          FROM identities i
+                         WHERE i.workspace_id = u.workspace_id AND i.end_user_id = u.id
+                           AND i.kind = 'anonymous'), '{}') AS anonymous_ids
+         FROM (${source} ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1}) u
+        ORDER BY u.created_at DESC, u.id DESC`,
+      [...params, limit + 1],
+    );
   }
 
   /** The person a user id (else anonymous id) belongs to; 404 when nobody. */

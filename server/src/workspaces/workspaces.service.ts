@@ -104,7 +104,7 @@ export class WorkspacesService {
   async get(workspaceId: string, role: Role): Promise<WorkspaceDto> {
     const workspace = await this.workspaces.findOneBy({ id: workspaceId });
     if (!workspace) throw new AppError('not_found', 'No such workspace.');
-    return toDto(workspace, role, await appUrlOf(this.workspaces.manager, workspaceId));
+    return toDto(workspace, role);
   }
 
   async update(
@@ -119,36 +119,22 @@ export class WorkspacesService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!before) throw new AppError('not_found', 'No such workspace.');
-      const { appUrl, ...fields } = change;
-      const appUrlBefore = await appUrlOf(tx, workspaceId);
-      const appUrlAfter = appUrl === undefined ? appUrlBefore : appUrl;
-      const after = { ...before, ...definedOnly(fields) };
-      await repo.update(
-        { id: workspaceId },
-        { name: after.name, requireIdentityVerification: after.requireIdentityVerification },
-      );
-      // app_url is not mapped on the entity (workspace.entity.ts belongs to another change).
-      if (appUrl !== undefined) {
-        await tx.query('UPDATE workspaces SET app_url = $2 WHERE id = $1', [workspaceId, appUrl]);
-      }
+      const fields = definedOnly(change);
+      const after: Workspace = { ...before, ...fields };
+      // An empty change is valid (nothing to do); TypeORM refuses an UPDATE with no values.
+      if (Object.keys(fields).length > 0) await repo.update({ id: workspaceId }, fields);
       await this.audit.record(
         {
           workspaceId,
           actor: accountActor(actor),
           action: 'workspace.updated',
           target: { type: 'workspace', id: workspaceId },
-          before: {
-            ...pick(before, fields),
-            ...(appUrl === undefined ? {} : { appUrl: appUrlBefore }),
-          },
-          after: {
-            ...pick(after, fields),
-            ...(appUrl === undefined ? {} : { appUrl: appUrlAfter }),
-          },
+          before: pick(before, fields),
+          after: pick(after, fields),
         },
         tx,
       );
-      return toDto(after, actor.role, appUrlAfter);
+      return toDto(after, actor.role);
     });
     // This instance at once; the others when the trigger's NOTIFY reaches them.
     this.forgetKeys(workspaceId);
@@ -251,36 +237,21 @@ export class WorkspacesService {
   }
 }
 
-function toDto(workspace: Workspace, role: Role, appUrl: string | null): WorkspaceDto {
+function toDto(workspace: Workspace, role: Role): WorkspaceDto {
   return {
     id: workspace.id,
     name: workspace.name,
     role,
     requireIdentityVerification: workspace.requireIdentityVerification,
-    appUrl,
+    appUrl: workspace.appUrl,
+    eventRetentionDays: workspace.eventRetentionDays,
     createdAt: workspace.createdAt.toISOString(),
   };
 }
 
-/** The customer's app URL (column `app_url`, read by SQL: the entity does not map it). */
-async function appUrlOf(manager: EntityManager, workspaceId: string): Promise<string | null> {
-  const rows = await manager.query<Array<{ app_url: string | null }>>(
-    'SELECT app_url FROM workspaces WHERE id = $1',
-    [workspaceId],
-  );
-  return rows[0]?.app_url ?? null;
-}
-
-type EntityChange = Omit<WorkspaceUpdate, 'appUrl'>;
-
-const definedOnly = (change: EntityChange): Partial<Workspace> =>
+const definedOnly = (change: WorkspaceUpdate): Partial<Workspace> =>
   Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
 
-/** The changed fields only, for the audit summary (never the secret). */
-function pick(workspace: Workspace, change: EntityChange): Record<string, unknown> {
-  const summary: Record<string, unknown> = {};
-  if (change.name !== undefined) summary.name = workspace.name;
-  if (change.requireIdentityVerification !== undefined)
-    summary.requireIdentityVerification = workspace.requireIdentityVerification;
-  return summary;
-}
+/** The changed fields only, for the audit summary (the entity's secret is never among them). */
+const pick = (workspace: Workspace, fields: Partial<Workspace>): Record<string, unknown> =>
+  Object.fromEntries(Object.keys(fields).map((key) => [key, workspace[key as keyof Workspace]]));

@@ -25,6 +25,8 @@ export const WorkspaceSchema = z
     requireIdentityVerification: z.boolean(),
     /** The customer's app, where the element picker and previews open; null: the demo app. */
     appUrl: z.string().nullable(),
+    /** Events older than this many days are deleted; null keeps them forever (the default). */
+    eventRetentionDays: z.number().int().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Workspace' });
@@ -41,6 +43,8 @@ export const WorkspaceUpdateSchema = z
     requireIdentityVerification: z.boolean().optional(),
     /** An http(s) URL of the customer's app; null clears it. */
     appUrl: AppUrlSchema.nullable().optional(),
+    /** Days of events to keep (1–36,500); null keeps them forever. */
+    eventRetentionDays: z.number().int().min(1).max(36_500).nullable().optional(),
   })
   .meta({ id: 'WorkspaceUpdate' });
 export type WorkspaceUpdate = z.infer<typeof WorkspaceUpdateSchema>;

@@ -12,9 +12,9 @@ import { toFormErrors, useFormErrors } from '../account/use-form-errors';
 import { IdentityVerification } from './identity-verification';
 import { ReadOnlyNote, SettingsFrame } from './settings-frame';
 
-const FIELDS = ['name', 'appUrl'] as const;
+const FIELDS = ['name', 'appUrl', 'eventRetentionDays'] as const;
 
-/** The workspace's name, the customer's app URL and identity verification. */
+/** The workspace's name, the customer's app URL, event retention and identity verification. */
 export function WorkspaceSettingsPage(_props: PageProps) {
   const { api, workspace } = useWorkspace();
   const owner = useCan('owner');
@@ -50,10 +50,14 @@ function GeneralForm({ settings, readOnly, onSaved }: FormProps) {
   const { api, refreshMe } = useWorkspace();
   const [name, setName] = useState(settings.name);
   const [appUrl, setAppUrl] = useState(settings.appUrl ?? '');
+  const [retention, setRetention] = useState(retentionText(settings.eventRetentionDays));
   const [pending, setPending] = useState(false);
   const [saved, setSaved] = useState('');
   const { errors, setErrors, fail, refFor, alertRef } = useFormErrors(FIELDS);
-  const dirty = name !== settings.name || appUrl.trim() !== (settings.appUrl ?? '');
+  const dirty =
+    name !== settings.name ||
+    appUrl.trim() !== (settings.appUrl ?? '') ||
+    retention.trim() !== retentionText(settings.eventRetentionDays);
 
   // Unsaved changes: the browser asks before the tab closes or reloads.
   useEffect(() => {
@@ -71,6 +75,10 @@ function GeneralForm({ settings, readOnly, onSaved }: FormProps) {
     if (url && !/^https?:\/\/\S+$/i.test(url)) {
       return fail({ appUrl: 'Enter a full address starting with https:// (or http://).' });
     }
+    const days = retention.trim() === '' ? null : Number(retention.trim());
+    if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 36_500)) {
+      return fail({ eventRetentionDays: 'Enter whole days from 1 to 36500, or leave it empty.' });
+    }
     setPending(true);
     setErrors({});
     setSaved('');
@@ -78,6 +86,7 @@ function GeneralForm({ settings, readOnly, onSaved }: FormProps) {
       const updated = await updateWorkspace(api, settings.id, {
         name: name.trim(),
         appUrl: url || null,
+        eventRetentionDays: days,
       });
       rememberAppUrl(updated);
       onSaved(updated);
@@ -128,6 +137,19 @@ function GeneralForm({ settings, readOnly, onSaved }: FormProps) {
         disabled={pending}
         inputRef={refFor('appUrl')}
       />
+      <InputField
+        id="eventRetentionDays"
+        label="Keep events for (days)"
+        type="number"
+        value={retention}
+        onValue={setRetention}
+        placeholder="Forever"
+        hint="Empty keeps every event. Older events are deleted within six hours; segments, goals and journeys then no longer see them."
+        error={errors.eventRetentionDays}
+        readOnly={readOnly}
+        disabled={pending}
+        inputRef={refFor('eventRetentionDays')}
+      />
       {!readOnly && (
         <div class="form-actions">
           <button type="submit" class="button button-primary" aria-disabled={pending || !dirty}>
@@ -141,3 +163,5 @@ function GeneralForm({ settings, readOnly, onSaved }: FormProps) {
     </form>
   );
 }
+
+const retentionText = (days: number | null): string => (days === null ? '' : String(days));

@@ -8,6 +8,7 @@ import { FeatureTags1764200000001 } from './1764200000001-feature-tags';
 import { PreviewTokens1764200000002 } from './1764200000002-preview-tokens';
 import { EventsTuning1764200000003 } from './1764200000003-events-tuning';
 import { UsersSearch1764200000004 } from './1764200000004-users-search';
+import { EventRetention1764300070000 } from './1764300070000-event-retention';
 
 /** Every migration, in order. Listed explicitly so bundling and tests find the same set. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   PreviewTokens1764200000002,
   EventsTuning1764200000003,
   UsersSearch1764200000004,
+  EventRetention1764300070000,
 ];
