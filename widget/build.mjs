@@ -31,6 +31,32 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
 };
+
+/**
+ * Internal property names shortened in the script-tag build (`mangleProps`): names of our own
+ * objects only (runtime, contexts, hooks), never of JSON the server sends or receives, DOM or
+ * public API, nor of a chunk's exports. One `mangleCache` runs through every build, so the core
+ * and the chunks agree on each name (they pass these objects to each other).
+ */
+const MANGLED = [
+  ...['progressQueue', 'pendingProgress', 'scheduler', 'identity', 'runtime', 'states'],
+  ...['enqueue', 'emit', 'announce', 'centerWhenMissing', 'findNow', 'matchUrl', 'waitFor'],
+  ...['retarget', 'titleId', 'contentState', 'targetWaitMs', 'onContent', 'onRoute', 'onTrack'],
+  ...['setContent', 'flushWithBeacon', 'seed', 'identityExtras', 'onEventsContent', 'expose'],
+  ...['stage', 'verbose', 'saved', 'perform', 'record', 'surface', 'setUserId', 'storageKey'],
+  ...['beacon', 'placed', 'lost'],
+];
+let mangleCache = {};
+/** `build` with the mangled names, keeping one mangleCache across the builds (in sequence). */
+const mangled = async (options) => {
+  const result = await build({
+    ...options,
+    mangleProps: new RegExp(`^(${MANGLED.join('|')})$`),
+    mangleCache,
+  });
+  mangleCache = result.mangleCache;
+  return result;
+};
 const chunkOptions = {
   ...common,
   outdir: 'dist/s',
@@ -96,7 +122,7 @@ const outputOf = (result) =>
   Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.js'));
 
 for (const names of bundles) {
-  const result = await build({
+  const result = await mangled({
     ...chunkOptions,
     entryPoints: { [names.join('-')]: `parts:${names.join('+')}` },
     plugins: [partsEntry(names)],
@@ -142,7 +168,7 @@ const urlLoader = {
 };
 
 await Promise.all([
-  build({
+  mangled({
     ...common,
     entryPoints: ['src/bundle.ts'],
     metafile: true,

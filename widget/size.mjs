@@ -1,7 +1,7 @@
 // Prints the min+gzip size of every file the widget serves, and of what a page downloads to
-// show each surface (dist/waymark.js plus the chunks that surface needs, each counted once).
-// Fails when any surface passes the budget, or when zod leaked into a file (the widget imports
-// shared types and pure helpers only).
+// show each surface (dist/waymark.js plus the chunk that surface needs). Fails when any surface
+// passes the budget, or when zod leaked into a file (the widget imports shared types and pure
+// helpers only).
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +61,7 @@ for (const [label, key] of Object.entries(SURFACES)) {
   const { bytes, needed } = total(key);
   const over = bytes > BUDGET;
   if (over) failed = true;
-  row(label, bytes, [...needed].join(' + ') + (over ? '  OVER BUDGET' : ''));
+  row(label, bytes, `${[...needed].join(' + ')}${over ? '  OVER BUDGET' : ''}`);
 }
 console.log('\nnot a single surface (reported, not budgeted):');
 row('flow using every step type', total('dialog+flow+tooltip').bytes, 'all flow parts');

@@ -1,11 +1,8 @@
 import type { SdkEvent, SdkUser } from '@waymark/shared';
+import { idOf, MAX_QUEUED, readQueued, writeQueued, type QueuedEvent } from './queue.store';
 import type { KeyValueStorage } from './storage.adapter';
 
-/** One undelivered event (or progress update) and the identity it was recorded under. */
-export interface QueuedEvent<E extends { messageId: string } = SdkEvent> {
-  user: SdkUser;
-  event: E;
-}
+export { MAX_QUEUED, type QueuedEvent };
 
 /** `retry`: keep and back off (network, 408, 429, 5xx); `drop`: the server will never take it. */
 export type SendOutcome = 'ok' | 'retry' | 'drop';
@@ -24,14 +21,11 @@ export interface EventQueueDeps<E extends { messageId: string } = SdkEvent> {
 export const MAX_BATCH = 20;
 /** Wait before sending a partial batch. */
 export const FLUSH_DELAY_MS = 1000;
-/** Past this many undelivered events, the oldest are dropped. */
-export const MAX_QUEUED = 500;
 /** First retry delay; it doubles per consecutive failure, up to `MAX_BACKOFF_MS`, jittered. */
 export const BASE_BACKOFF_MS = 1000;
 export const MAX_BACKOFF_MS = 60_000;
 
 const userKey = (user: SdkUser): string => `${user.anonymousId}\n${user.userId ?? ''}`;
-const idOf = (item: QueuedEvent<{ messageId: string }>): string => item.event.messageId;
 
 /**
  * Batches events by size and time, persists them until the server acknowledges them, retries
@@ -131,12 +125,7 @@ export class EventQueue<E extends { messageId: string } = SdkEvent> {
   }
 
   #load(): QueuedEvent<E>[] {
-    try {
-      const parsed: unknown = JSON.parse(this.#deps.storage.getItem(this.#deps.storageKey) ?? '[]');
-      return Array.isArray(parsed) ? (parsed.filter(isQueuedEvent) as QueuedEvent<E>[]) : [];
-    } catch {
-      return [];
-    }
+    return readQueued<E>(this.#deps.storage, this.#deps.storageKey);
   }
 
   /**
@@ -148,16 +137,6 @@ export class EventQueue<E extends { messageId: string } = SdkEvent> {
     const others = this.#load().filter(
       (item) => !ours.has(idOf(item)) && !delivered.has(idOf(item)),
     );
-    const all = others.concat(this.#items).slice(-MAX_QUEUED);
-    const { storage, storageKey } = this.#deps;
-    if (all.length > 0) storage.setItem(storageKey, JSON.stringify(all));
-    else storage.removeItem(storageKey);
+    writeQueued(this.#deps.storage, this.#deps.storageKey, others.concat(this.#items));
   }
-}
-
-function isQueuedEvent(value: unknown): boolean {
-  const { user, event } = (value ?? {}) as Partial<
-    Record<'user' | 'event', Record<string, unknown>>
-  >;
-  return typeof user?.['anonymousId'] === 'string' && typeof event?.['messageId'] === 'string';
 }

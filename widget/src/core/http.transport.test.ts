@@ -1,5 +1,5 @@
 import type { EventsRequest, SessionRequest } from '@waymark/shared';
-import { createTransport, outcomeOf } from './http.transport';
+import { createPost, createTransport, fetchSession, outcomeOf } from './http.transport';
 
 const session: SessionRequest = {
   user: { anonymousId: 'anon-1' },
@@ -31,6 +31,48 @@ describe('outcomeOf', () => {
   });
 });
 
+describe('fetchSession', () => {
+  afterEach(() => jest.restoreAllMocks());
+  const kept = { content: [], holdouts: [], featureTags: [], etag: 'e1' } as unknown as Parameters<
+    typeof fetchSession
+  >[2];
+
+  it("sends the kept answer's etag in If-None-Match and answers the kept answer on 304", async () => {
+    const fetch = jest
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(new Response(null, { status: 304 }));
+
+    const answer = await fetchSession(createPost('https://w.example', 'pk_1'), session, kept);
+
+    expect(answer).toBe(kept);
+    expect(fetch.mock.calls[0]?.[1]?.headers).toEqual({
+      'content-type': 'application/json',
+      'x-waymark-key': 'pk_1',
+      'if-none-match': '"e1"',
+    });
+  });
+
+  it('answers the new answer when it changed, and sends no If-None-Match without one kept', async () => {
+    const fetch = jest
+      .spyOn(globalThis, 'fetch')
+      .mockImplementation(() => Promise.resolve(json(200, { content: [], etag: 'e2' })));
+    const post = createPost('https://w.example', 'pk_1');
+
+    expect(await fetchSession(post, session, kept)).toEqual({ content: [], etag: 'e2' });
+    await fetchSession(post, session);
+
+    expect(fetch.mock.calls[1]?.[1]?.headers).not.toHaveProperty('if-none-match');
+  });
+
+  it('rejects a 304 when no answer was kept (nothing to reuse)', async () => {
+    jest.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 304 }));
+
+    await expect(fetchSession(createPost('https://w.example', 'pk_1'), session)).rejects.toThrow(
+      /304/,
+    );
+  });
+});
+
 describe('createTransport', () => {
   afterEach(() => jest.restoreAllMocks());
 
@@ -39,7 +81,7 @@ describe('createTransport', () => {
       .spyOn(globalThis, 'fetch')
       .mockResolvedValue(json(200, { content: [], etag: 'e1' }));
 
-    const answer = await createTransport('https://w.example', 'pk_1').session(session);
+    const answer = await fetchSession(createPost('https://w.example', 'pk_1'), session);
 
     expect(answer).toEqual({ content: [], etag: 'e1' });
     const [url, init] = fetch.mock.calls[0] ?? [];
@@ -57,7 +99,7 @@ describe('createTransport', () => {
       .spyOn(globalThis, 'fetch')
       .mockResolvedValue(json(401, { code: 'invalid_key', message: 'The SDK key is not valid.' }));
 
-    await expect(createTransport('https://w.example', 'bad').session(session)).rejects.toThrow(
+    await expect(fetchSession(createPost('https://w.example', 'bad'), session)).rejects.toThrow(
       /401 invalid_key/,
     );
   });

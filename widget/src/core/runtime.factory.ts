@@ -2,29 +2,37 @@ import type {
   EligibleContent,
   EventsRequest,
   HoldoutContent,
-  ProgressRequest,
   SdkContext,
+  SdkEvent,
 } from '@waymark/shared';
 import { watchRoute } from '../dom/route.watcher';
 import type { WaymarkOptions } from '../public.types';
+import { startDelivery } from './event.delivery';
 import { ContentScheduler, type RunRequest } from './content.scheduler';
 import type { Logger } from './debug.logger';
-import { EventQueue, type QueuedEvent } from './event.queue';
-import { createTransport, type Transport } from './http.transport';
+import { createPost, type Post } from './http.transport';
 import { IdentityStore } from './identity.store';
 import { ProgressTracker, type QueuedProgress } from './progress.tracker';
+import { readQueued, type QueuedEvent } from './queue.store';
 import { browserStorage, type KeyValueStorage } from './storage.adapter';
 import type { ContentRun } from './surface.port';
 import { randomId } from './uuid.util';
+
+/** Where recorded events (or progress updates) go until they are delivered. */
+export interface Outbox<E extends { messageId: string }> {
+  enqueue(item: QueuedEvent<E>): void;
+}
 
 /** What exists between `init` and `destroy`. */
 export interface Runtime {
   storage: KeyValueStorage;
   identity: IdentityStore;
-  queue: EventQueue;
-  progressQueue: EventQueue<QueuedProgress>;
+  queue: Outbox<SdkEvent>;
+  progressQueue: Outbox<QueuedProgress>;
+  /** Progress updates not delivered yet, oldest first (from storage: any tab, any page). */
+  pendingProgress(): QueuedProgress[];
   progress: ProgressTracker;
-  transport: Transport;
+  post: Post;
   scheduler: ContentScheduler;
   locale: string;
   context(): SdkContext;
@@ -43,7 +51,7 @@ export interface RuntimeHooks {
   identityExtras(): Pick<EventsRequest, 'traits' | 'userHash'>;
 }
 
-/** Wires storage, identity, transport, queues, scheduler and route watching for one instance. */
+/** Wires storage, identity, event and progress delivery, scheduler and route watching for one instance. */
 export function startRuntime(
   sdkKey: string,
   options: WaymarkOptions,
@@ -51,7 +59,7 @@ export function startRuntime(
 ): Runtime {
   const { log } = hooks;
   const storage = browserStorage();
-  const transport = createTransport(options.apiHost.replace(/\/+$/, ''), sdkKey);
+  const apiHost = options.apiHost.replace(/\/+$/, '');
   const identity = new IdentityStore(storage, () => randomId());
   const locale = options.locale ?? navigator.language ?? 'en';
   const context = (): SdkContext => ({
@@ -60,42 +68,17 @@ export function startRuntime(
     viewport: { width: innerWidth, height: innerHeight },
     userAgent: navigator.userAgent,
   });
-  const envelope = (batch: readonly QueuedEvent[]): EventsRequest => ({
-    user: batch[0]?.user ?? identity.user,
-    sentAt: new Date().toISOString(),
-    events: batch.map((item) => item.event),
-    context: context(),
-    ...hooks.identityExtras(),
-  });
-  const queue = new EventQueue({
+  const keys: [string, string] = [`waymark.queue.${sdkKey}`, `waymark.progressQueue.${sdkKey}`];
+  const delivery = startDelivery({
+    apiHost,
+    sdkKey,
     storage,
-    storageKey: `waymark.queue.${sdkKey}`,
-    send: async (batch) => {
-      const { outcome, response } = await transport.events(envelope(batch));
-      try {
-        if (response?.content.length) hooks.onEventsContent(response.content, []);
-      } catch (error) {
-        log.error('applying new content failed', error);
-      }
-      return outcome;
-    },
-    beacon: (batch) => transport.beacon(envelope(batch)),
-  });
-  const progressBody = (batch: readonly QueuedEvent<QueuedProgress>[]): ProgressRequest => {
-    // The latest update per item carries everything (answers and items accumulate).
-    const latest = new Map(
-      batch.map(({ event: { messageId: _, ...update } }) => [update.contentId, update]),
-    );
-    const { userHash } = hooks.identityExtras();
-    const user = batch[0]?.user ?? identity.user;
-    return { user, updates: [...latest.values()], ...(userHash === undefined ? {} : { userHash }) };
-  };
-  const progressQueue = new EventQueue<QueuedProgress>({
-    storage,
-    storageKey: `waymark.progressQueue.${sdkKey}`,
-    send: async (batch) => (await transport.progress(progressBody(batch))).outcome,
-    // No beacon endpoint for progress: keep it; the next page delivers it (updates are idempotent).
-    beacon: () => false,
+    keys,
+    log,
+    user: () => identity.user,
+    context,
+    extras: hooks.identityExtras,
+    onContent: (content) => hooks.onEventsContent(content, []),
   });
   const scheduler = new ContentScheduler({
     url: () => location.href,
@@ -110,46 +93,21 @@ export function startRuntime(
     },
     (error) => log.error('route change failed', error),
   );
-  const runtime: Runtime = {
+  return {
     storage,
     identity,
-    queue,
-    progressQueue,
+    queue: delivery.queue,
+    progressQueue: delivery.progressQueue,
+    pendingProgress: () => readQueued<QueuedProgress>(storage, keys[1]).map((q) => q.event),
     progress: new ProgressTracker(),
-    transport,
+    post: createPost(apiHost, sdkKey),
     scheduler,
     locale,
     context,
     stop() {
       unwatchRoute();
       scheduler.clear();
-      removeEventListener('pagehide', flush);
-      removeEventListener('online', retryNow);
-      document.removeEventListener('visibilitychange', onVisibility);
-      flush();
-      queue.stop();
-      progressQueue.stop();
+      delivery.stop();
     },
   };
-  // pagehide is the reliable unload signal (bfcache-safe); a hidden tab may never come back.
-  const flush = (): void => {
-    try {
-      queue.flushWithBeacon();
-      void progressQueue.flush();
-    } catch (error) {
-      log.error('flushing events failed', error);
-    }
-  };
-  const onVisibility = (): void => {
-    if (document.visibilityState === 'hidden') flush();
-  };
-  // Back online: deliver now instead of waiting out the backoff.
-  const retryNow = (): void => {
-    void queue.flush();
-    void progressQueue.flush();
-  };
-  addEventListener('pagehide', flush);
-  addEventListener('online', retryNow);
-  document.addEventListener('visibilitychange', onVisibility);
-  return runtime;
 }

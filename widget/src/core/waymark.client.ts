@@ -19,6 +19,7 @@ import { setChunkBase } from './chunk.loader';
 import { chunksFor } from './chunk.plan';
 import { runContent, type ContextHost, type EventBody } from './content.context';
 import { createLogger } from './debug.logger';
+import { fetchSession } from './http.transport';
 import { explainLater, loadParts } from './lazy.run';
 import { startRuntime, type Runtime } from './runtime.factory';
 import type { ContentRun } from './surface.port';
@@ -27,8 +28,12 @@ import type { TagWatch } from '../surfaces/tags.chunk';
 import { randomId } from './uuid.util';
 
 const SESSION_RETRIES = 3;
-/** The chunks the last session needed, preloaded on the next page while the session loads. */
-const CHUNKS_KEY = 'waymark.chunks';
+/**
+ * The last session answer and whom it was for: for the same user, its `etag` goes in
+ * `If-None-Match` (a 304 reuses it); for anyone, the chunks its content needs are preloaded on
+ * the next page while the session loads.
+ */
+const SESSION_KEY = 'waymark.session';
 /** Tracked events kept for checklist rules. */
 const MAX_SEEN = 200;
 
@@ -105,7 +110,8 @@ export class Waymark {
       });
       this.#runtime = this.#host.runtime = runtime;
       if (this.#startBuilderMode(sdkKey, options)) return;
-      this.#preload((runtime.storage.getItem(CHUNKS_KEY) ?? '').split(',').filter(Boolean));
+      // Whoever it was for: the chunks this site's content needs are likely the same.
+      this.#preload(this.#kept(true)?.content ?? []);
       this.#requestSession();
       // After the calls queued with init (identify) replay, so the view is the user's.
       if (this.#trackPages) queueMicrotask(() => this.page());
@@ -267,9 +273,23 @@ export class Waymark {
     this.#host.states.clear();
   }
 
-  /** Loads each `a+b` combination of parts (see `chunksFor`) ahead of need. */
-  #preload(keys: readonly string[]): void {
-    for (const key of new Set(keys)) loadParts(key.split('+')).catch(() => {});
+  /** Loads the parts each item needs (see `chunksFor`) ahead of need. */
+  #preload(content: readonly EligibleContent[]): void {
+    for (const item of content) loadParts(chunksFor(item.definition)).catch(() => {});
+  }
+
+  /** The last session answer if it was this user's (same anonymous id and user id) or `anyUser`. */
+  #kept(anyUser = false): SessionResponse | undefined {
+    const runtime = this.#requireRuntime();
+    try {
+      const [who, answer] = JSON.parse(runtime.storage.getItem(SESSION_KEY) ?? '[]') as [
+        string?,
+        SessionResponse?,
+      ];
+      return anyUser || who === JSON.stringify(runtime.identity.user) ? answer : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -278,7 +298,7 @@ export class Waymark {
    */
   #apply(content: EligibleContent[], replace: boolean, holdouts: HoldoutContent[] = []): void {
     const runtime = this.#requireRuntime();
-    const pending = runtime.progressQueue.pending.map((queued) => queued.event);
+    const pending = runtime.pendingProgress();
     runtime.progress.seed(content, pending);
     const finished = new Set(
       pending.filter((u) => u.status !== 'in_progress').map((u) => u.contentId),
@@ -286,9 +306,7 @@ export class Waymark {
     const items = content
       .filter((item) => !finished.has(item.id))
       .map((item) => ({ ...item, progress: runtime.progress.get(item.id) ?? null }));
-    const keys = items.map((item) => chunksFor(item.definition).sort().join('+'));
-    this.#preload(keys);
-    if (replace) runtime.storage.setItem(CHUNKS_KEY, [...new Set(keys)].join(','));
+    this.#preload(items);
     runtime.scheduler.setContent(items, replace, holdouts);
   }
 
@@ -357,17 +375,24 @@ export class Waymark {
     if (!runtime) return;
     const seq = ++this.#sessionSeq;
     try {
-      const response: SessionResponse = await runtime.transport.session({
-        user: runtime.identity.user,
+      const user = runtime.identity.user;
+      const kept = this.#kept();
+      const body = {
+        user,
         traits: this.#traits,
         context: runtime.context(),
         ...(this.#userHash === undefined ? {} : { userHash: this.#userHash }),
-      });
+      };
+      const response = await fetchSession(runtime.post, body, kept);
       if (seq !== this.#sessionSeq) return;
       this.#host.log.debug('session', response);
       this.#loaded = true;
       this.#setTags(response.featureTags ?? []);
       this.#apply(response.content, true, response.holdouts);
+      // Kept after the surface is drawn: serialising the answer is not on the way to the paint.
+      const keep = [JSON.stringify(user), response];
+      if (response !== kept)
+        setTimeout(() => runtime.storage.setItem(SESSION_KEY, JSON.stringify(keep)), 0);
     } catch (error) {
       if (seq !== this.#sessionSeq) return;
       this.#host.log.error('loading content failed', error);
