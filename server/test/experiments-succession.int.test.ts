@@ -1,6 +1,5 @@
 import {
   assignVariant,
-  type ContentDetail,
   type ErrorBody,
   type Experiment,
   type ExperimentCreate,
@@ -9,9 +8,8 @@ import {
   anonymous,
   builderApi,
   createTenant,
-  modalFlow,
-  publishedItem,
   sdkSession,
+  twoVersions,
   type Tenant,
 } from './support/content-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -25,17 +23,6 @@ beforeAll(async () => {
   t = await createTenant(app);
 });
 afterAll(() => app.close());
-
-async function twoVersions(name: string): Promise<{ item: ContentDetail; a: string; b: string }> {
-  const api = builderApi(app, t);
-  const item = await publishedItem(app, t, {
-    name,
-    delivery: { frequency: { type: 'unlimited' } },
-  });
-  await api.patch(`/content/${item.id}`, { definition: modalFlow(`${name} B`) });
-  const b = (await api.post<ContentDetail>(`/content/${item.id}/publish`)).body.publishedVersionId!;
-  return { item, a: item.publishedVersionId!, b };
-}
 
 const abTest = (contentId: string, name: string, a: string, b: string): ExperimentCreate => ({
   contentId,
@@ -52,7 +39,7 @@ const abTest = (contentId: string, name: string, a: string, b: string): Experime
 describe('experiments one after another on one item', () => {
   it('allows a new experiment once the previous one shipped, and keeps the old one', async () => {
     const api = builderApi(app, t);
-    const { item, a, b } = await twoVersions('Succession ship');
+    const { item, a, b } = await twoVersions(app, t, 'Succession ship');
     const first = (await api.post<Experiment>('/experiments', abTest(item.id, 'First', a, b))).body;
     // A draft holds the item too: no second draft beside it.
     const beside = await api.post<ErrorBody>('/experiments', abTest(item.id, 'Beside', a, b));
@@ -87,7 +74,7 @@ describe('experiments one after another on one item', () => {
 
   it('allows a new experiment after a stop; the stopped one cannot run again beside it', async () => {
     const api = builderApi(app, t);
-    const { item, a, b } = await twoVersions('Succession stop');
+    const { item, a, b } = await twoVersions(app, t, 'Succession stop');
     const first = (await api.post<Experiment>('/experiments', abTest(item.id, 'Old', a, b))).body;
     await api.post(`/experiments/${first.id}/start`);
     await api.post(`/experiments/${first.id}/stop`);
@@ -108,7 +95,7 @@ describe('experiments one after another on one item', () => {
 
   it('lets exactly one of two simultaneous creates through', async () => {
     const api = builderApi(app, t);
-    const { item, a, b } = await twoVersions('Succession race');
+    const { item, a, b } = await twoVersions(app, t, 'Succession race');
     const answers = await Promise.all(
       ['Racer 1', 'Racer 2', 'Racer 3'].map((name) =>
         api.post<ErrorBody>('/experiments', abTest(item.id, name, a, b)),
@@ -124,8 +111,8 @@ describe('experiments one after another on one item', () => {
 
   it('keeps items apart: an open experiment on one item does not hold another', async () => {
     const api = builderApi(app, t);
-    const one = await twoVersions('Apart one');
-    const two = await twoVersions('Apart two');
+    const one = await twoVersions(app, t, 'Apart one');
+    const two = await twoVersions(app, t, 'Apart two');
     expect((await api.post('/experiments', abTest(one.item.id, 'One', one.a, one.b))).status).toBe(
       201,
     );

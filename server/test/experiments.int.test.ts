@@ -1,6 +1,5 @@
 import {
   assignVariant,
-  type ContentDetail,
   type ErrorBody,
   type Experiment,
   type ExperimentExposuresResponse,
@@ -11,10 +10,9 @@ import {
   builderApi,
   createTenant,
   idsOf,
-  modalFlow,
-  publishedItem,
   sdkEvents,
   sdkSession,
+  twoVersions,
   type Tenant,
 } from './support/content-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -28,18 +26,6 @@ beforeAll(async () => {
   t = await createTenant(app);
 });
 afterAll(() => app.close());
-
-/** An item with two published versions: A (v1) and B (v2). */
-async function twoVersions(name: string): Promise<{ item: ContentDetail; a: string; b: string }> {
-  const api = builderApi(app, t);
-  const item = await publishedItem(app, t, {
-    name,
-    delivery: { frequency: { type: 'unlimited' } },
-  });
-  await api.patch(`/content/${item.id}`, { definition: modalFlow(`${name} B`) });
-  const b = (await api.post<ContentDetail>(`/content/${item.id}/publish`)).body.publishedVersionId!;
-  return { item, a: item.publishedVersionId!, b };
-}
 
 const exposure = (experimentId: string, contentId: string, variant?: string) => ({
   type: 'exposure',
@@ -56,7 +42,7 @@ const user = (i: number): SdkUser => ({ anonymousId: `anon-${i}-${randomUUID()}`
 describe('experiments', () => {
   it('assigns deterministically by GrowthBook hashing, holds out control and counts exposures once', async () => {
     const api = builderApi(app, t);
-    const { item, a, b } = await twoVersions('Headline test');
+    const { item, a, b } = await twoVersions(app, t, 'Headline test');
     const created = await api.post<Experiment>('/experiments', {
       contentId: item.id,
       name: 'Headline',
@@ -126,7 +112,7 @@ describe('experiments', () => {
 
   it('keeps a user in their arm (sticky) across identify, and ships the winner to everyone', async () => {
     const api = builderApi(app, t);
-    const { item, a, b } = await twoVersions('Sticky test');
+    const { item, a, b } = await twoVersions(app, t, 'Sticky test');
     const experiment = (
       await api.post<Experiment>('/experiments', {
         contentId: item.id,
@@ -182,8 +168,8 @@ describe('experiments', () => {
 
   it('validates variants and roles; stopping serves the published version again', async () => {
     const api = builderApi(app, t);
-    const { item, a, b } = await twoVersions('Validation test');
-    const other = await twoVersions('Other item');
+    const { item, a, b } = await twoVersions(app, t, 'Validation test');
+    const other = await twoVersions(app, t, 'Other item');
     const wrong = await api.post<ErrorBody>('/experiments', {
       contentId: item.id,
       name: 'Wrong',

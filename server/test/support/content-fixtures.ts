@@ -124,6 +124,22 @@ export async function publishedItem(
   return published.body;
 }
 
+/** An item with two published versions, A (v1) and B (v2), shown every time: for experiments. */
+export async function twoVersions(
+  app: TestApp,
+  tenant: Tenant,
+  name: string,
+): Promise<{ item: ContentDetail; a: string; b: string }> {
+  const api = builderApi(app, tenant);
+  const item = await publishedItem(app, tenant, {
+    name,
+    delivery: { frequency: { type: 'unlimited' } },
+  });
+  await api.patch(`/content/${item.id}`, { definition: modalFlow(`${name} B`) });
+  const b = (await api.post<ContentDetail>(`/content/${item.id}/publish`)).body.publishedVersionId!;
+  return { item, a: item.publishedVersionId!, b };
+}
+
 export interface SessionExtras {
   traits?: Record<string, unknown>;
   context?: Record<string, unknown>;
