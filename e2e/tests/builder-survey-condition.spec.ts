@@ -113,7 +113,7 @@ test('a segment "NPS ≤ 6 on survey X" built by picking survey, question and sc
   await score.selectOption('6');
   await expect(count).toContainText('2 users match');
   await expect(page.locator('.rule-summary').first()).toContainText(
-    'answered “Quarterly NPS” (question score) with at most 6',
+    'answered “Quarterly NPS” (“How likely are you to recommend us to a friend or colleague?”) with at most 6',
   );
   await expectAccessible(page);
   await shoot(page, 'segment-survey-answer');

@@ -2,7 +2,8 @@ import { RuleSchema, toFieldIssues, type FieldIssue, type Rule } from '@waymark/
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { RuleGroup, type TreeContext } from './rule-group';
 import { formToRule, nodePaths, ruleToForm, updateNode, type GroupNode } from './rule-form';
-import { summarizeRule } from './rule-summary';
+import { summarizeRule, surveysIn } from './rule-summary';
+import { useQuestionPrompts } from './use-survey-questions';
 import { namesOf, useRuleRefs } from './use-rule-refs';
 
 export interface RuleBuilderProps {
@@ -80,7 +81,8 @@ export function RuleBuilder({
       onChange(nextRule);
     },
   };
-  const names = namesOf(refs);
+  const question = useQuestionPrompts(surveysIn(built));
+  const names = { ...namesOf(refs), question };
   return (
     <div class="rule-builder">
       <p class="rule-summary" aria-live="polite">

@@ -1,5 +1,5 @@
 import type { Rule } from '@waymark/shared';
-import { summarizeRule } from './rule-summary';
+import { summarizeRule, surveysIn } from './rule-summary';
 
 const names = {
   segment: (id: string) => ({ s1: 'Power users' })[id],
@@ -52,9 +52,30 @@ describe('summarizeRule', () => {
         names,
       ),
     ).toBe('Users who answered “NPS survey” (question q) with at most 6.');
+    // With the survey's questions loaded, the prompt replaces the id.
+    const prompts = {
+      ...names,
+      question: (c: string, q: string) => (c === 'c1' && q === 'q' ? 'How likely…?' : undefined),
+    };
+    expect(
+      summarizeRule(
+        { type: 'survey_answer', contentId: 'c1', questionId: 'q', op: 'lte', value: 6 },
+        prompts,
+      ),
+    ).toBe('Users who answered “NPS survey” (“How likely…?”) with at most 6.');
     expect(summarizeRule({ type: 'content', contentId: 'zz', state: 'completed' }, names)).toBe(
       'Users who completed an unknown content item.',
     );
+  });
+
+  it('lists the surveys a rule names, at any depth, once each', () => {
+    const answer = (contentId: string) =>
+      ({ type: 'survey_answer', contentId, questionId: 'q', op: 'lte', value: 6 }) as const;
+    expect(
+      surveysIn({ all: [answer('s1'), { not: { any: [answer('s2'), answer('s1')] } }] }),
+    ).toEqual(['s1', 's2']);
+    expect(surveysIn({ type: 'goal', goalId: 'g1', reached: true })).toEqual([]);
+    expect(surveysIn(undefined)).toEqual([]);
   });
 
   it('words negations naturally where it can', () => {

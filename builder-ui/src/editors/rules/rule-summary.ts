@@ -7,6 +7,8 @@ export interface RuleNames {
   journey?: (id: string) => string | undefined;
   stage?: (journeyId: string, stageId: string) => string | undefined;
   content?: (id: string) => string | undefined;
+  /** A survey question's prompt. */
+  question?: (contentId: string, questionId: string) => string | undefined;
 }
 
 const quote = (value: unknown): string =>
@@ -86,7 +88,12 @@ export function describeCondition(c: Condition, names: RuleNames = {}): string {
       return `were last seen ${TIME[c.op]!(c.value)}`;
     case 'survey_answer': {
       const survey = named(names.content?.(c.contentId), 'survey');
-      const question = c.questionId ? ` (question ${c.questionId})` : '';
+      const prompt = c.questionId ? names.question?.(c.contentId, c.questionId) : undefined;
+      const question = !c.questionId
+        ? ''
+        : prompt
+          ? ` (${quote(prompt)})`
+          : ` (question ${c.questionId})`;
       return `answered ${survey}${question} with ${describeComparison(c.op, c.value)}`;
     }
     case 'content': {
@@ -175,4 +182,17 @@ export function summarizeRule(rule: Rule | undefined, names: RuleNames = {}): st
   if (text === 'anyone') return 'Everyone.';
   if (text === 'no one') return 'No one.';
   return `Users who ${text}.`;
+}
+
+/** The surveys a rule's survey-answer conditions name, once each. */
+export function surveysIn(rule: Rule | undefined): string[] {
+  const found = new Set<string>();
+  const walk = (node: Rule): void => {
+    if ('all' in node) node.all.forEach(walk);
+    else if ('any' in node) node.any.forEach(walk);
+    else if ('not' in node) walk(node.not);
+    else if (node.type === 'survey_answer' && node.contentId) found.add(node.contentId);
+  };
+  if (rule) walk(rule);
+  return [...found];
 }
