@@ -5,14 +5,11 @@ import { resolveSdkKey } from '../workspaces/key.guards';
 import type { WorkspacesService } from '../workspaces/workspaces.service';
 import { etagMatches } from './etag';
 import type { SdkService } from './sdk.service';
-import { quickSessionRequest } from './session.request';
 
 const schema = contract.sdkSession.body;
 
-/** The body as the contract parses it: the common shape checked by hand, else the schema. */
+/** The body as the contract's schema parses it. */
 function sessionRequestOf(body: unknown): SessionRequest {
-  const quick = quickSessionRequest(body);
-  if (quick) return quick;
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new AppError('validation_failed', undefined, toFieldIssues(parsed.error));
@@ -24,8 +21,7 @@ function sessionRequestOf(body: unknown): SessionRequest {
  * `POST /sdk/v1/session`, the hot path, registered on Fastify directly rather than through a
  * Nest controller: per request, Nest's guard/pipe/handler pipeline cost about as much as the
  * decision itself. It does what the controller decorators did, in the same order — the SDK key
- * first (SdkKeyGuard's `resolveSdkKey`), then the body as the contract's schema parses it
- * (session.request.ts checks the common shape by hand, the schema does the rest) — and errors
+ * first (SdkKeyGuard's `resolveSdkKey`), then the body with the contract's schema — and errors
  * still reach the global ErrorFilter (`{code, message, details}`) through Nest's Fastify error
  * handler. CORS and security headers come from the app's Fastify hooks, as for every route.
  *
