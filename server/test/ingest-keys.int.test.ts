@@ -1,12 +1,14 @@
 import type { EnvironmentList, EnvironmentWithSecret, ErrorBody } from '@waymark/shared';
 import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
 import { ConfigChanges } from '../src/content/config-changes';
 import { startLoggedApp, type LoggedTestApp } from './support/builder-session';
 import { builderApi, createTenant, type Tenant } from './support/content-fixtures';
 import { call } from './support/http';
 
 // The write-key cache of the Segment API, on two instances of the app sharing one database: a
-// rotated secret key must stop working at once on both (NOTIFY `waymark_keys`), not after a TTL.
+// rotated secret key must stop working at once on both (NOTIFY `waymark_keys`), not after a TTL,
+// and on the rotating instance even before its own NOTIFY comes back.
 
 let a: LoggedTestApp;
 let b: LoggedTestApp;
@@ -45,6 +47,21 @@ const batch = (app: LoggedTestApp, key: string) =>
     },
   });
 
+/**
+ * Holds back the NOTIFY deliveries of an instance's change listener, as a slow link would:
+ * PostgreSQL hands a session in a transaction its notifications only once the transaction ends.
+ * Returns the release.
+ */
+async function holdNotifications(app: LoggedTestApp): Promise<() => Promise<void>> {
+  // The listener's own connection (private to ConfigChanges): there is no other way to slow it.
+  const client: Client | null = app.app.get(ConfigChanges)['client'];
+  if (!client) throw new Error('the change listener is not connected');
+  await client.query('BEGIN');
+  return async () => {
+    await client.query('COMMIT');
+  };
+}
+
 async function rotate(tenant: Tenant): Promise<string> {
   const api = builderApi(a, tenant, tenant.owner);
   const list = await api.get<EnvironmentList>('/environments');
@@ -71,6 +88,32 @@ describe('write key cache', () => {
       expect([refused.status, refused.body.code]).toEqual([401, 'invalid_key']);
       expect((await batch(app, second)).status).toBe(200);
     }
+  });
+
+  it('refuses a key it rotated itself at once, before its own NOTIFY comes back', async () => {
+    const rotating = await createTenant(a);
+    const bySql = await createTenant(a);
+    const first = await rotate(rotating);
+    for (const key of [first, bySql.secretKey]) {
+      expect((await batch(a, key)).status).toBe(200); // now cached
+    }
+    const release = await holdNotifications(a);
+    try {
+      await a.db.query(`UPDATE environments SET secret_key_hash = $2 WHERE workspace_id = $1`, [
+        bySql.workspaceId,
+        randomUUID(),
+      ]);
+      const second = await rotate(rotating);
+      // Nothing reaches `a` by NOTIFY now: a change made by someone else is still unknown to it…
+      expect((await batch(a, bySql.secretKey)).status).toBe(200);
+      // …while its own rotation dropped the old key from its cache as the rotation committed.
+      const refused = await batch(a, first);
+      expect([refused.status, refused.body.code]).toEqual([401, 'invalid_key']);
+      expect((await batch(a, second)).status).toBe(200);
+    } finally {
+      await release();
+    }
+    await eventually(async () => (await batch(a, bySql.secretKey)).status === 401, 1000);
   });
 
   it('forgets a key changed by SQL behind the app’s back (the trigger tells every instance)', async () => {

@@ -1,14 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   contract,
   type Experiment,
-  type ExperimentCreate,
   type ExperimentExposuresResponse,
   type ExperimentParams,
   type ExperimentShip,
-  type ExperimentUpdate,
-  type WorkspaceParams,
 } from '@waymark/shared';
+import { WorkspaceResourceController } from '../common/workspace-crud.controller';
 import { ZodPipe } from '../common/zod.pipe';
 import {
   CurrentMember,
@@ -19,41 +17,14 @@ import { ExperimentsService } from './experiments.service';
 
 /** Experiments on content items. Viewers read; editors and owners change. */
 @Controller('api/workspaces/:workspaceId/experiments')
-export class ExperimentsController {
-  constructor(private readonly experiments: ExperimentsService) {}
-
-  @Get()
-  @RequireRole('viewer')
-  async list(
-    @Param(new ZodPipe(contract.experimentList.params)) p: WorkspaceParams,
-  ): Promise<{ data: Experiment[] }> {
-    return { data: await this.experiments.list(p.workspaceId) };
-  }
-
-  @Post()
-  @RequireRole('editor')
-  create(
-    @Param(new ZodPipe(contract.experimentCreate.params)) p: WorkspaceParams,
-    @Body(new ZodPipe(contract.experimentCreate.body)) body: ExperimentCreate,
-    @CurrentMember() member: WorkspaceMember,
-  ): Promise<Experiment> {
-    return this.experiments.create(p.workspaceId, member, body);
-  }
-
-  @Get(':experimentId')
-  @RequireRole('viewer')
-  get(@Param(new ZodPipe(contract.experimentGet.params)) p: ExperimentParams): Promise<Experiment> {
-    return this.experiments.get(p.workspaceId, p.experimentId);
-  }
-
-  @Patch(':experimentId')
-  @RequireRole('editor')
-  update(
-    @Param(new ZodPipe(contract.experimentUpdate.params)) p: ExperimentParams,
-    @Body(new ZodPipe(contract.experimentUpdate.body)) body: ExperimentUpdate,
-    @CurrentMember() member: WorkspaceMember,
-  ): Promise<Experiment> {
-    return this.experiments.update(p.workspaceId, member, p.experimentId, body);
+export class ExperimentsController extends WorkspaceResourceController({
+  list: contract.experimentList,
+  create: contract.experimentCreate,
+  get: contract.experimentGet,
+  update: contract.experimentUpdate,
+}) {
+  constructor(private readonly experiments: ExperimentsService) {
+    super(experiments);
   }
 
   @Post(':experimentId/start')

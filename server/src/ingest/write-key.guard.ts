@@ -59,6 +59,8 @@ export class WriteKeyGuard implements CanActivate, OnModuleInit, OnModuleDestroy
   onModuleInit(): void {
     this.unsubscribe.push(
       this.changes.on(KEYS_CHANNEL, (workspaceId) => this.forgetWorkspace(workspaceId)),
+      // This instance's own rotations at once, whenever the NOTIFY comes back.
+      this.workspaces.onKeysChanged((workspaceId) => this.forgetWorkspace(workspaceId)),
       this.changes.onState((live) => {
         this.live = live;
         this.generation++;

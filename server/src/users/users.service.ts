@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   EventsExportResponse,
-  StoredEvent,
   UserEventsQuery,
   UserExport,
   UserSearchPage,
@@ -10,7 +9,8 @@ import type {
 } from '@waymark/shared';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
-import { decodeCursor, encodeCursor } from '../events/events-cursor';
+import { EXPORT_COLUMNS, exportPage, type ExportRow } from '../common/events-page';
+import { decodeCursor } from '../events/events-cursor';
 import { GoalsService } from '../goals/goals.service';
 import { IdentityService } from '../identity/identity.service';
 import { JourneysService } from '../journeys/journeys.service';
@@ -35,16 +35,6 @@ interface PersonRow {
   created_at: Date;
   created_key: string;
   anonymous_ids: string[];
-}
-
-interface EventRowOut {
-  message_id: string;
-  name: string;
-  user_id: string | null;
-  anonymous_id: string | null;
-  properties: StoredEvent['properties'];
-  ts: Date;
-  received_at: Date;
 }
 
 /**
@@ -217,11 +207,11 @@ export class UsersService {
       after = `AND (ts, message_id) < ($${params.length - 1}::timestamptz, $${params.length})`;
     }
     params.push(query.limit + 1);
-    const rows = await this.db.query<EventRowOut[]>(
+    const rows = await this.db.query<ExportRow[]>(
       `WITH ids AS (
          SELECT kind, external_id FROM identities WHERE workspace_id = $1 AND end_user_id = $2
        )
-       SELECT message_id, name, user_id, anonymous_id, properties, ts, received_at FROM events
+       SELECT ${EXPORT_COLUMNS} FROM events
         WHERE workspace_id = $1
           AND (user_id = ANY(ARRAY(SELECT external_id FROM ids WHERE kind = 'user'))
                OR (user_id IS NULL
@@ -231,22 +221,6 @@ export class UsersService {
         LIMIT $${params.length}`,
       params,
     );
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      data: page.map((r) => ({
-        messageId: r.message_id,
-        name: r.name,
-        userId: r.user_id,
-        anonymousId: r.anonymous_id,
-        properties: r.properties,
-        timestamp: r.ts.toISOString(),
-        receivedAt: r.received_at.toISOString(),
-      })),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor(last.ts.toISOString(), last.message_id)
-          : null,
-    };
+    return exportPage(rows, query.limit);
   }
 }

@@ -22,8 +22,9 @@ const SEEN_EVERY_MS = 60_000;
 /**
  * Environments and their keys. The SDK key is public (it ships in the snippet); the secret key is
  * stored as a SHA-256 hash and shown once, when made. Rotation replaces a key in one UPDATE: the
- * old one stops resolving with the next request — SDK key lookups are cached (`sdkKeys`), and
- * the cache is dropped here at once after commit and on every other instance by NOTIFY.
+ * old one stops resolving with the next request — key lookups are cached (`sdkKeys` here, write
+ * keys in the ingest module), and the caches are dropped on this instance at once after commit
+ * (`keysChanged`, which `onKeysChanged` listeners hear) and on every other one by NOTIFY.
  */
 @Injectable()
 export class EnvironmentsService {
@@ -32,6 +33,8 @@ export class EnvironmentsService {
   readonly sdkKeys = new SdkKeyCache((sdkKey) => this.resolveSdkKey(sdkKey));
   /** Environment id → when this instance last stamped `sdk_last_seen_at`. */
   private readonly stamped = new Map<string, number>();
+  /** Told the workspace id after this instance changed its keys (see `onKeysChanged`). */
+  private readonly keyListeners = new Set<(workspaceId: string) => void>();
 
   constructor(
     @InjectRepository(Environment) private readonly environments: Repository<Environment>,
@@ -90,6 +93,16 @@ export class EnvironmentsService {
       });
   }
 
+  /**
+   * Calls `listener` with the workspace id right after this instance commits a change to its
+   * keys, before the rotation answers: a cache of key lookups drops them at once, without
+   * waiting for NOTIFY `waymark_keys` (which may be late). Returns the unsubscribe.
+   */
+  onKeysChanged(listener: (workspaceId: string) => void): () => void {
+    this.keyListeners.add(listener);
+    return () => this.keyListeners.delete(listener);
+  }
+
   async list(workspaceId: string): Promise<EnvironmentDto[]> {
     const rows = await this.environments.find({
       where: { workspaceId },
@@ -143,8 +156,7 @@ export class EnvironmentsService {
       );
       return toDto(after);
     });
-    // This instance at once; the others when the trigger's NOTIFY reaches them.
-    this.sdkKeys.forgetWorkspace(workspaceId);
+    this.keysChanged(workspaceId);
     return rotated;
   }
 
@@ -153,7 +165,7 @@ export class EnvironmentsService {
     environmentId: string,
     actor: Actor,
   ): Promise<EnvironmentWithSecret> {
-    return this.environments.manager.transaction(async (tx) => {
+    const rotated = await this.environments.manager.transaction(async (tx) => {
       const before = await this.locked(tx, workspaceId, environmentId);
       const secretKey = newSecretKey();
       const change = { secretKeyHash: sha256(secretKey), secretKeyHint: hintOf(secretKey) };
@@ -169,6 +181,14 @@ export class EnvironmentsService {
       );
       return { environment: toDto(after), secretKey };
     });
+    this.keysChanged(workspaceId);
+    return rotated;
+  }
+
+  /** After commit: this instance's key caches now; others' when the trigger's NOTIFY arrives. */
+  private keysChanged(workspaceId: string): void {
+    this.sdkKeys.forgetWorkspace(workspaceId);
+    for (const listener of this.keyListeners) listener(workspaceId);
   }
 
   private async insert(tx: EntityManager, workspaceId: string, name: string) {

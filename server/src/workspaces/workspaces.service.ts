@@ -202,6 +202,11 @@ export class WorkspacesService {
     this.environmentsService.sdkKeys.forgetWorkspace(workspaceId);
   }
 
+  /** Calls `listener` with the workspace id once this instance has rotated one of its keys. */
+  onKeysChanged(listener: (workspaceId: string) => void): () => void {
+    return this.environmentsService.onKeysChanged(listener);
+  }
+
   /** Whether cross-instance key invalidation is live (the SDK module's change listener). */
   setKeyInvalidationLive(live: boolean): void {
     this.environmentsService.sdkKeys.setLive(live);
