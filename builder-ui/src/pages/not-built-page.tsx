@@ -1,4 +1,5 @@
 import { EmptyState } from '../components/empty-state';
+import { PageHead } from '../components/page-head';
 import { useTitle } from '../components/use-title';
 import type { Section } from '../sections';
 
@@ -7,12 +8,7 @@ export function NotBuiltPage({ section }: { section: Section }) {
   useTitle(section.label);
   return (
     <>
-      <div class="page-head">
-        <div>
-          <h1>{section.label}</h1>
-          <p class="page-lede">{section.purpose}</p>
-        </div>
-      </div>
+      <PageHead title={section.label} lede={section.purpose} />
       <EmptyState icon={section.icon} title="Not built yet">
         <p>This part of Waymark is planned but not built, so there is nothing to show here yet.</p>
       </EmptyState>

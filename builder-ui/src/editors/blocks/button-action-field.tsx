@@ -1,7 +1,8 @@
 import type { ButtonAction, FieldIssue } from '@waymark/shared';
-import { CheckboxField, SelectField, TextInput } from '../../components/edit-fields';
+import { SelectField, TextInput } from '../../components/edit-fields';
 import { issueAt } from '../editor-props';
-import { useContentChoices } from './content-choices';
+import { StartContentField } from './start-content-field';
+import { UrlActionFields } from './url-action-fields';
 
 /** A step a "go to step" action can point at. */
 export interface StepChoice {
@@ -102,26 +103,15 @@ function ActionDetail(props: ButtonActionFieldProps & { steps: readonly StepChoi
       );
     case 'url':
       return (
-        <>
-          <TextInput
-            id={`${id}-url`}
-            label="URL"
-            type="url"
-            value={action.url}
-            placeholder="https://"
-            required
-            disabled={readOnly}
-            error={issueAt(issues, 'url')}
-            onChange={(url) => onChange({ ...action, url })}
-          />
-          <CheckboxField
-            id={`${id}-new-tab`}
-            label="Open in a new tab"
-            checked={action.newTab}
-            disabled={readOnly}
-            onChange={(newTab) => onChange({ ...action, newTab })}
-          />
-        </>
+        <UrlActionFields
+          id={id}
+          label="URL"
+          required
+          action={action}
+          error={issueAt(issues, 'url')}
+          readOnly={readOnly}
+          onChange={onChange}
+        />
       );
     case 'start':
       return (
@@ -131,6 +121,8 @@ function ActionDetail(props: ButtonActionFieldProps & { steps: readonly StepChoi
           error={issueAt(issues, 'contentId')}
           readOnly={readOnly}
           onChange={(contentId) => onChange({ ...action, contentId })}
+          optionLabel={(item) => item.name}
+          required
         />
       );
     case 'track':
@@ -150,45 +142,4 @@ function ActionDetail(props: ButtonActionFieldProps & { steps: readonly StepChoi
     default:
       return null;
   }
-}
-
-function StartContentField(props: {
-  id: string;
-  value: string;
-  error: string | undefined;
-  readOnly: boolean;
-  onChange: (contentId: string) => void;
-}) {
-  const choices = useContentChoices();
-  if (!choices) {
-    return (
-      <TextInput
-        id={props.id}
-        label="Content id"
-        value={props.value}
-        required
-        disabled={props.readOnly}
-        error={props.error}
-        onChange={props.onChange}
-      />
-    );
-  }
-  const options = [
-    { value: '', label: 'Choose content…' },
-    ...choices.map((item) => ({ value: item.id, label: item.name })),
-  ];
-  if (props.value && !choices.some((item) => item.id === props.value)) {
-    options.push({ value: props.value, label: `Unknown item (${props.value})` });
-  }
-  return (
-    <SelectField
-      id={props.id}
-      label="Content to start"
-      value={props.value}
-      options={options}
-      disabled={props.readOnly}
-      error={props.error}
-      onChange={props.onChange}
-    />
-  );
 }

@@ -1,6 +1,7 @@
 import type { ChecklistAction, FieldIssue } from '@waymark/shared';
-import { CheckboxField, SelectField, TextInput } from '../../components/edit-fields';
-import { useContentChoices } from '../blocks/content-choices';
+import { SelectField, TextInput } from '../../components/edit-fields';
+import { StartContentField } from '../blocks/start-content-field';
+import { UrlActionFields } from '../blocks/url-action-fields';
 import { issueAt } from '../editor-props';
 
 type ActionType = ChecklistAction['type'] | 'none';
@@ -57,25 +58,14 @@ export function ChecklistActionField({
         onChange={(type) => onChange(actionOf(type))}
       />
       {action?.type === 'url' && (
-        <>
-          <TextInput
-            id={`${id}-url`}
-            label="Page URL"
-            type="url"
-            placeholder="https://"
-            value={action.url}
-            error={issueAt(issues, 'url')}
-            disabled={readOnly}
-            onChange={(url) => onChange({ ...action, url })}
-          />
-          <CheckboxField
-            id={`${id}-new-tab`}
-            label="Open in a new tab"
-            checked={action.newTab}
-            disabled={readOnly}
-            onChange={(newTab) => onChange({ ...action, newTab })}
-          />
-        </>
+        <UrlActionFields
+          id={id}
+          label="Page URL"
+          action={action}
+          error={issueAt(issues, 'url')}
+          readOnly={readOnly}
+          onChange={onChange}
+        />
       )}
       {action?.type === 'track' && (
         <TextInput
@@ -90,54 +80,16 @@ export function ChecklistActionField({
         />
       )}
       {action?.type === 'start' && (
-        <StartContent
+        <StartContentField
           id={`${id}-content`}
           value={action.contentId}
           error={issueAt(issues, 'contentId')}
           readOnly={readOnly}
           onChange={(contentId) => onChange({ ...action, contentId })}
+          optionLabel={(item) => `${item.name} (${item.kind})`}
+          unchosenError="Choose what to start."
         />
       )}
     </div>
-  );
-}
-
-function StartContent(props: {
-  id: string;
-  value: string;
-  error: string | undefined;
-  readOnly: boolean;
-  onChange: (contentId: string) => void;
-}) {
-  const choices = useContentChoices();
-  if (!choices) {
-    return (
-      <TextInput
-        id={props.id}
-        label="Content id"
-        value={props.value}
-        error={props.error}
-        disabled={props.readOnly}
-        onChange={props.onChange}
-      />
-    );
-  }
-  const options = [
-    { value: '', label: 'Choose content…' },
-    ...choices.map((item) => ({ value: item.id, label: `${item.name} (${item.kind})` })),
-  ];
-  if (props.value && !choices.some((item) => item.id === props.value)) {
-    options.push({ value: props.value, label: `Unknown item (${props.value})` });
-  }
-  return (
-    <SelectField
-      id={props.id}
-      label="Content to start"
-      value={props.value}
-      options={options}
-      error={props.error ?? (props.value ? undefined : 'Choose what to start.')}
-      disabled={props.readOnly}
-      onChange={props.onChange}
-    />
   );
 }

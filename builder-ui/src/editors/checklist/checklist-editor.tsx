@@ -1,14 +1,9 @@
 import type { ChecklistDefinition, ChecklistItem } from '@waymark/shared';
 import { useState } from 'preact/hooks';
-import {
-  CheckboxField,
-  FieldGroup,
-  SelectField,
-  TextArea,
-  TextInput,
-} from '../../components/edit-fields';
+import { CheckboxField, FieldGroup, TextArea, TextInput } from '../../components/edit-fields';
 import { ItemCardHeader } from '../../components/item-card-header';
 import { moveItem, SortableList } from '../../components/sortable-list';
+import { BottomCornerField } from '../bottom-corner-field';
 import { issueAt, issuesUnder, type KindEditorProps } from '../editor-props';
 import { uniqueId } from '../survey/survey-questions';
 import { ChecklistItemFields } from './checklist-item-fields';
@@ -190,14 +185,9 @@ export function ChecklistEditor(props: KindEditorProps<ChecklistDefinition>) {
               onChange({ ...definition, launcher: { ...definition.launcher, label } })
             }
           />
-          <SelectField<ChecklistDefinition['launcher']['position']>
+          <BottomCornerField
             id="checklist-launcher-position"
-            label="Corner"
             value={definition.launcher.position}
-            options={[
-              { value: 'bottom-right', label: 'Bottom right' },
-              { value: 'bottom-left', label: 'Bottom left' },
-            ]}
             disabled={readOnly}
             onChange={(position) =>
               onChange({ ...definition, launcher: { ...definition.launcher, position } })

@@ -2,6 +2,7 @@ import { PlacementSchema, type LauncherDefinition, type Placement } from '@wayma
 import { FieldGroup, SelectField, TextInput } from '../../components/edit-fields';
 import { TargetField } from '../../picker/target-field';
 import { BlockListEditor } from '../blocks/block-list-editor';
+import { BottomCornerField } from '../bottom-corner-field';
 import { issueAt, issuesUnder, type KindEditorProps } from '../editor-props';
 
 const STYLES: readonly { value: LauncherDefinition['style']; label: string }[] = [
@@ -62,15 +63,10 @@ export function LauncherEditor(props: KindEditorProps<LauncherDefinition>) {
         />
         <div class="edit-row">
           {!anchored && (
-            <SelectField<LauncherDefinition['position']>
+            <BottomCornerField
               id="launcher-position"
-              label="Corner"
               hint="Without an element, the launcher sits in this corner."
               value={definition.position}
-              options={[
-                { value: 'bottom-right', label: 'Bottom right' },
-                { value: 'bottom-left', label: 'Bottom left' },
-              ]}
               disabled={readOnly}
               onChange={(position) => onChange({ ...definition, position })}
             />

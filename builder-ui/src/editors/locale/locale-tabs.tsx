@@ -1,5 +1,6 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useRef } from 'preact/hooks';
+import { tabKeyTarget } from '../../components/tab-keys';
 import { localeName } from './download';
 
 interface LocaleTabsProps {
@@ -16,21 +17,7 @@ interface LocaleTabsProps {
 export function LocaleTabs({ locales, active, onActivate, missing, panelId }: LocaleTabsProps) {
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (index: number) => (event: TargetedKeyboardEvent<HTMLButtonElement>) => {
-    const last = locales.length - 1;
-    const to =
-      event.key === 'ArrowRight'
-        ? index === last
-          ? 0
-          : index + 1
-        : event.key === 'ArrowLeft'
-          ? index === 0
-            ? last
-            : index - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : null;
+    const to = tabKeyTarget(event.key, index, locales.length);
     if (to === null) return;
     event.preventDefault();
     onActivate(locales[to]!);

@@ -2,6 +2,7 @@ import type { SurveyDefinition, SurveyQuestion, SurveyQuestionType } from '@waym
 import { useState } from 'preact/hooks';
 import { CheckboxField, FieldGroup, SelectField } from '../../components/edit-fields';
 import { moveItem, SortableList } from '../../components/sortable-list';
+import { BottomCornerField } from '../bottom-corner-field';
 import { issueAt, issuesUnder, type KindEditorProps } from '../editor-props';
 import { ItemCardHeader } from '../../components/item-card-header';
 import { QuestionFields } from './question-fields';
@@ -55,14 +56,9 @@ export function SurveyEditor(props: KindEditorProps<SurveyDefinition>) {
             disabled={readOnly}
             onChange={(display) => onChange({ ...definition, display })}
           />
-          <SelectField<SurveyDefinition['position']>
+          <BottomCornerField
             id="survey-position"
-            label="Corner"
             value={definition.position}
-            options={[
-              { value: 'bottom-right', label: 'Bottom right' },
-              { value: 'bottom-left', label: 'Bottom left' },
-            ]}
             disabled={readOnly}
             onChange={(position) => onChange({ ...definition, position })}
           />

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { requestPasswordReset } from '../../api/account';
-import { InputField } from '../../components/input-field';
 import { Link } from '../../components/link';
 import { useTitle } from '../../components/use-title';
 import type { SignedOutPageProps } from '../../signed-out-routes';
+import { SignInEmailField } from './account-fields';
 import { AccountForm, useAccountForm } from './account-form';
 import { AccountFrame } from './account-frame';
 import { emailProblem } from './use-form-errors';
@@ -63,14 +63,7 @@ export function ForgotPasswordPage({ api }: SignedOutPageProps) {
       footer={footer}
     >
       <AccountForm form={form} submitLabel="Send reset link" pendingLabel="Sending…">
-        <InputField
-          {...form.field('email')}
-          label="Email"
-          type="email"
-          value={email}
-          autoComplete="username"
-          onValue={setEmail}
-        />
+        <SignInEmailField {...form.field('email')} value={email} onValue={setEmail} />
       </AccountForm>
     </AccountFrame>
   );

@@ -4,6 +4,7 @@ import type { ApiClient } from '../../api';
 import { InputField } from '../../components/input-field';
 import { Link } from '../../components/link';
 import { useTitle } from '../../components/use-title';
+import { SignInEmailField } from './account-fields';
 import { AccountForm, useAccountForm } from './account-form';
 import { AccountFrame, hereWithQuery } from './account-frame';
 import type { FormErrors } from './use-form-errors';
@@ -57,14 +58,7 @@ export function LoginPage({ api, onSignedIn }: LoginPageProps) {
       }
     >
       <AccountForm form={form} submitLabel="Sign in" pendingLabel="Signing in…">
-        <InputField
-          {...form.field('email')}
-          label="Email"
-          type="email"
-          value={email}
-          autoComplete="username"
-          onValue={setEmail}
-        />
+        <SignInEmailField {...form.field('email')} value={email} onValue={setEmail} />
         <InputField
           {...form.field('password')}
           label="Password"

@@ -5,6 +5,7 @@ import { InputField } from '../../components/input-field';
 import { Link } from '../../components/link';
 import { useTitle } from '../../components/use-title';
 import type { SignedOutPageProps } from '../../signed-out-routes';
+import { NewPasswordField } from './account-fields';
 import { AccountForm, useAccountForm } from './account-form';
 import { AccountFrame } from './account-frame';
 import { passwordProblem, type FormErrors } from './use-form-errors';
@@ -73,13 +74,10 @@ export function ResetPasswordPage({ api }: SignedOutPageProps) {
   return (
     <AccountFrame title="Choose a new password" footer={askAgain}>
       <AccountForm form={form} submitLabel="Set new password" pendingLabel="Saving…">
-        <InputField
+        <NewPasswordField
           {...form.field('password')}
           label="New password"
-          type="password"
           value={password}
-          autoComplete="new-password"
-          hint="At least 10 characters."
           onValue={setPassword}
         />
         <InputField

@@ -5,6 +5,7 @@ import { Link } from '../../components/link';
 import { useTitle } from '../../components/use-title';
 import { navigate } from '../../router';
 import type { SignedOutPageProps } from '../../signed-out-routes';
+import { NewPasswordField } from './account-fields';
 import { AccountForm, useAccountForm } from './account-form';
 import { AccountFrame, nextPath } from './account-frame';
 import { emailProblem, passwordProblem, type FormErrors } from './use-form-errors';
@@ -59,13 +60,10 @@ export function SignupPage({ api, onSignedIn }: SignedOutPageProps) {
           autoComplete="email"
           onValue={setEmail}
         />
-        <InputField
+        <NewPasswordField
           {...form.field('password')}
           label="Password"
-          type="password"
           value={password}
-          autoComplete="new-password"
-          hint="At least 10 characters."
           onValue={setPassword}
         />
         <InputField

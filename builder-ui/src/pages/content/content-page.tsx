@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { contentApi } from '../../api/content';
 import { EmptyState } from '../../components/empty-state';
 import { LoadView } from '../../components/load-view';
+import { PageHead } from '../../components/page-head';
 import { useLoad } from '../../components/use-load';
 import { useTitle } from '../../components/use-title';
 import { kindLabel } from '../../format';
@@ -36,17 +37,13 @@ export function ContentPage(_props: PageProps) {
 
   return (
     <>
-      <div class="page-head">
-        <div>
-          <h1>Content</h1>
-          <p class="page-lede">Tours, checklists, banners and surveys shown in your app.</p>
-        </div>
+      <PageHead title="Content" lede="Tours, checklists, banners and surveys shown in your app.">
         {canEdit && (
           <button type="button" class="button button-primary" onClick={() => setCreating(true)}>
             Create content
           </button>
         )}
-      </div>
+      </PageHead>
       <div class="content-filters" role="search" aria-label="Find content">
         <div class="field">
           <label for="content-search">Search by name</label>

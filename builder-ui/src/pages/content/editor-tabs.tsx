@@ -1,4 +1,5 @@
 import type { TargetedKeyboardEvent } from 'preact';
+import { tabKeyTarget } from '../../components/tab-keys';
 
 export const EDITOR_TABS = [
   { id: 'build', label: 'Build' },
@@ -17,21 +18,7 @@ export const readTab = (value: string | null): EditorTab =>
 export function EditorTabs({ tab, onTab }: { tab: EditorTab; onTab: (tab: EditorTab) => void }) {
   const onKey = (event: TargetedKeyboardEvent<HTMLDivElement>) => {
     const index = EDITOR_TABS.findIndex((t) => t.id === tab);
-    const last = EDITOR_TABS.length - 1;
-    const next =
-      event.key === 'ArrowRight'
-        ? index === last
-          ? 0
-          : index + 1
-        : event.key === 'ArrowLeft'
-          ? index === 0
-            ? last
-            : index - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : null;
+    const next = tabKeyTarget(event.key, index, EDITOR_TABS.length);
     if (next === null) return;
     event.preventDefault();
     const target = EDITOR_TABS[next]!.id;

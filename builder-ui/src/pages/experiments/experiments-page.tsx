@@ -2,9 +2,11 @@ import type { Experiment, ExperimentStatus } from '@waymark/shared';
 import { experimentsApi } from '../../api/experiments';
 import { deliveryApi } from '../../api/delivery';
 import { goalsApi } from '../../api/goals';
+import { DataTable } from '../../components/data-table';
 import { EmptyState } from '../../components/empty-state';
 import { Link } from '../../components/link';
-import { LoadView } from '../../components/load-view';
+import { ListSection } from '../../components/list-section';
+import { PageHead } from '../../components/page-head';
 import { useLoad } from '../../components/use-load';
 import { useTitle } from '../../components/use-title';
 import { formatDateTime } from '../../format';
@@ -42,71 +44,60 @@ export function ExperimentsPage(_props: PageProps) {
   );
   return (
     <>
-      <div class="page-head">
-        <div>
-          <h1>Experiments</h1>
-          <p class="page-lede">
-            A/B tests on content, judged on a goal. Set one up from a content item’s Experiment tab.
-          </p>
-        </div>
-      </div>
-      <section aria-label="Experiments" aria-busy={load.state === 'loading'}>
-        <LoadView load={load} what="experiments" onRetry={reload}>
-          {({ experiments, content, goals }) =>
-            experiments.length === 0 ? (
-              <EmptyState icon="experiments" title="No experiments yet">
-                <p>
-                  Open a published content item and use its Experiment tab to test versions against
-                  each other, or against a holdout that sees nothing.
-                </p>
-              </EmptyState>
-            ) : (
-              <div class="table-card">
-                <table class="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Experiment</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Content</th>
-                      <th scope="col">Arms</th>
-                      <th scope="col">Goal</th>
-                      <th scope="col">Started</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {experiments.map((e) => {
-                      const item = content.find((c) => c.id === e.contentId);
-                      const goal = goals.find((g) => g.id === e.goalId);
-                      return (
-                        <tr key={e.id}>
-                          <td class="cell-name">{e.name}</td>
-                          <td>
-                            <ExperimentStatusBadge status={e.status} />
-                          </td>
-                          <td>
-                            <Link href={`/content/${e.contentId}`}>
-                              {item?.name ?? 'Content item'}
-                            </Link>
-                          </td>
-                          <td>{arms(e)}</td>
-                          <td>{goal?.name ?? <span class="muted">unknown goal</span>}</td>
-                          <td>
-                            {e.startedAt ? (
-                              formatDateTime(e.startedAt)
-                            ) : (
-                              <span class="muted">not started</span>
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-            )
-          }
-        </LoadView>
-      </section>
+      <PageHead
+        title="Experiments"
+        lede="A/B tests on content, judged on a goal. Set one up from a content item’s Experiment tab."
+      />
+      <ListSection
+        label="Experiments"
+        load={load}
+        onRetry={reload}
+        isEmpty={({ experiments }) => experiments.length === 0}
+        empty={
+          <EmptyState icon="experiments" title="No experiments yet">
+            <p>
+              Open a published content item and use its Experiment tab to test versions against each
+              other, or against a holdout that sees nothing.
+            </p>
+          </EmptyState>
+        }
+      >
+        {({ experiments, content, goals }) => (
+          <DataTable
+            rows={experiments}
+            keyOf={(e) => e.id}
+            columns={[
+              { header: 'Experiment', cellClass: 'cell-name', cell: (e) => e.name },
+              { header: 'Status', cell: (e) => <ExperimentStatusBadge status={e.status} /> },
+              {
+                header: 'Content',
+                cell: (e) => (
+                  <Link href={`/content/${e.contentId}`}>
+                    {content.find((c) => c.id === e.contentId)?.name ?? 'Content item'}
+                  </Link>
+                ),
+              },
+              { header: 'Arms', cell: arms },
+              {
+                header: 'Goal',
+                cell: (e) =>
+                  goals.find((g) => g.id === e.goalId)?.name ?? (
+                    <span class="muted">unknown goal</span>
+                  ),
+              },
+              {
+                header: 'Started',
+                cell: (e) =>
+                  e.startedAt ? (
+                    formatDateTime(e.startedAt)
+                  ) : (
+                    <span class="muted">not started</span>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </ListSection>
     </>
   );
 }

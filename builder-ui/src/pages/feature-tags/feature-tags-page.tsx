@@ -5,7 +5,8 @@ import { featureTagsApi } from '../../api/feature-tags';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { browserDraftStorage, newestDraftId } from '../../components/draft-store';
 import { EmptyState } from '../../components/empty-state';
-import { LoadView } from '../../components/load-view';
+import { ListSection } from '../../components/list-section';
+import { PageHead } from '../../components/page-head';
 import { useLoad } from '../../components/use-load';
 import { useTitle } from '../../components/use-title';
 import type { PageProps } from '../../page-props';
@@ -58,14 +59,10 @@ export function FeatureTagsPage(_props: PageProps) {
 
   return (
     <>
-      <div class="page-head">
-        <div>
-          <h1>Feature tags</h1>
-          <p class="page-lede">
-            Turn clicks and page views into events without code, then use them in goals, segments
-            and targeting.
-          </p>
-        </div>
+      <PageHead
+        title="Feature tags"
+        lede="Turn clicks and page views into events without code, then use them in goals, segments and targeting."
+      >
         {canEdit && editing?.id !== null && (
           <button
             type="button"
@@ -78,7 +75,7 @@ export function FeatureTagsPage(_props: PageProps) {
             New feature tag
           </button>
         )}
-      </div>
+      </PageHead>
       <p class="visually-hidden" role="status">
         {notice}
       </p>
@@ -88,93 +85,95 @@ export function FeatureTagsPage(_props: PageProps) {
           <FeatureTagForm tag={null} onSaved={saved} onCancel={() => setEditing(null)} />
         </section>
       )}
-      <section aria-label="Feature tags" aria-busy={load.state === 'loading'}>
-        <LoadView load={load} what="feature tags" onRetry={reload}>
-          {(list) =>
-            list.length === 0 ? (
-              <EmptyState icon="tags" title="No feature tags yet">
-                <p>
-                  A feature tag names an interaction — “Export clicked”, “Visited billing” — so you
-                  can count it and target on it. {canEdit ? '' : 'Editors can create them.'}
-                </p>
-              </EmptyState>
-            ) : (
-              <div class="table-card">
-                <table class="table feature-tag-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Event name</th>
-                      <th scope="col">Fires on</th>
-                      <th scope="col" class="cell-number">
-                        Events, 30 days
-                      </th>
+      <ListSection
+        label="Feature tags"
+        load={load}
+        onRetry={reload}
+        isEmpty={(list) => list.length === 0}
+        empty={
+          <EmptyState icon="tags" title="No feature tags yet">
+            <p>
+              A feature tag names an interaction — “Export clicked”, “Visited billing” — so you can
+              count it and target on it. {canEdit ? '' : 'Editors can create them.'}
+            </p>
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <div class="table-card">
+            <table class="table feature-tag-table">
+              <thead>
+                <tr>
+                  <th scope="col">Event name</th>
+                  <th scope="col">Fires on</th>
+                  <th scope="col" class="cell-number">
+                    Events, 30 days
+                  </th>
+                  {canEdit && (
+                    <th scope="col">
+                      <span class="visually-hidden">Actions</span>
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((tag) =>
+                  editing?.id === tag.id ? (
+                    <tr key={tag.id}>
+                      <td colSpan={4} class="feature-tag-edit-cell">
+                        <FeatureTagForm
+                          tag={tag}
+                          onSaved={saved}
+                          onCancel={() => setEditing(null)}
+                        />
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={tag.id}>
+                      <td class="cell-name">{tag.name}</td>
+                      <td>
+                        <div class="feature-tag-fires">
+                          <span class="badge">{tag.kind === 'click' ? 'Click' : 'Page'}</span>
+                          <span class="feature-tag-target">{firesOn(tag)}</span>
+                        </div>
+                      </td>
+                      <td class="cell-number">{tag.events30d.toLocaleString('en')}</td>
                       {canEdit && (
-                        <th scope="col">
-                          <span class="visually-hidden">Actions</span>
-                        </th>
+                        <td>
+                          <div class="feature-tag-row-actions">
+                            <button
+                              type="button"
+                              class="button button-small"
+                              aria-label={`Edit ${tag.name}`}
+                              onClick={() => {
+                                setNotice('');
+                                setEditing({ id: tag.id });
+                              }}
+                            >
+                              Edit
+                            </button>
+                            <button
+                              type="button"
+                              class="button button-small button-ghost feature-tag-delete"
+                              aria-label={`Delete ${tag.name}`}
+                              onClick={() => {
+                                setDeleteError(null);
+                                setDeleting(tag);
+                              }}
+                            >
+                              Delete
+                            </button>
+                          </div>
+                        </td>
                       )}
                     </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((tag) =>
-                      editing?.id === tag.id ? (
-                        <tr key={tag.id}>
-                          <td colSpan={4} class="feature-tag-edit-cell">
-                            <FeatureTagForm
-                              tag={tag}
-                              onSaved={saved}
-                              onCancel={() => setEditing(null)}
-                            />
-                          </td>
-                        </tr>
-                      ) : (
-                        <tr key={tag.id}>
-                          <td class="cell-name">{tag.name}</td>
-                          <td>
-                            <div class="feature-tag-fires">
-                              <span class="badge">{tag.kind === 'click' ? 'Click' : 'Page'}</span>
-                              <span class="feature-tag-target">{firesOn(tag)}</span>
-                            </div>
-                          </td>
-                          <td class="cell-number">{tag.events30d.toLocaleString('en')}</td>
-                          {canEdit && (
-                            <td>
-                              <div class="feature-tag-row-actions">
-                                <button
-                                  type="button"
-                                  class="button button-small"
-                                  aria-label={`Edit ${tag.name}`}
-                                  onClick={() => {
-                                    setNotice('');
-                                    setEditing({ id: tag.id });
-                                  }}
-                                >
-                                  Edit
-                                </button>
-                                <button
-                                  type="button"
-                                  class="button button-small button-ghost feature-tag-delete"
-                                  aria-label={`Delete ${tag.name}`}
-                                  onClick={() => {
-                                    setDeleteError(null);
-                                    setDeleting(tag);
-                                  }}
-                                >
-                                  Delete
-                                </button>
-                              </div>
-                            </td>
-                          )}
-                        </tr>
-                      ),
-                    )}
-                  </tbody>
-                </table>
-              </div>
-            )
-          }
-        </LoadView>
-      </section>
+                  ),
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListSection>
       <ConfirmDialog
         open={deleting !== null}
         title={`Delete “${deleting?.name ?? ''}”?`}

@@ -1,10 +1,12 @@
 import type { FieldIssue, Goal, GoalDefinition, Rule } from '@waymark/shared';
 import { useState } from 'preact/hooks';
 import { goalsApi } from '../../api/goals';
-import { Link } from '../../components/link';
+import { DefinitionActions } from '../../components/definition-actions';
+import { DefinitionNameField } from '../../components/definition-name-field';
 import { DefinitionStatus } from '../../components/definition-status';
 import { stableJson } from '../../components/draft-store';
 import { LoadView } from '../../components/load-view';
+import { PageHead } from '../../components/page-head';
 import { useDefinitionEditor } from '../../components/use-definition-editor';
 import { useLoad } from '../../components/use-load';
 import { useTitle } from '../../components/use-title';
@@ -99,46 +101,24 @@ function GoalEditor({ goal, onSaved }: { goal: Goal | null; onSaved: (g: Goal) =
     set({ where: form.where.map((x, j) => (j === i ? f : x)) });
   return (
     <form class="definition-page" onSubmit={(e) => void editor.save(e)} noValidate>
-      <div class="page-head">
-        <div>
-          <p class="breadcrumb">
-            <Link href="/goals">Goals</Link>
-          </p>
-          <h1>{goal ? goal.name : 'New goal'}</h1>
-          {goal && (
-            <p class="page-lede">{goal.completions.toLocaleString('en')} users reached it</p>
-          )}
-        </div>
+      <PageHead
+        parent={{ href: '/goals', label: 'Goals' }}
+        title={goal ? goal.name : 'New goal'}
+        lede={goal && `${goal.completions.toLocaleString('en')} users reached it`}
+      >
         {canEdit && (
-          <div class="definition-actions">
-            {goal && (
-              <button
-                type="button"
-                class="button definition-delete"
-                onClick={() => void editor.remove()}
-              >
-                Delete
-              </button>
-            )}
-            <button type="submit" class="button button-primary" aria-disabled={editor.busy}>
-              {goal ? 'Save' : 'Create goal'}
-            </button>
-          </div>
+          <DefinitionActions editor={editor} saved={goal !== null} createLabel="Create goal" />
         )}
-      </div>
+      </PageHead>
       <DefinitionStatus editor={editor} noun="goal" />
       <div class="definition-main">
-        <div class="field">
-          <label for="goal-name">Name</label>
-          <input
-            id="goal-name"
-            value={form.name}
-            disabled={!canEdit}
-            aria-invalid={issue('name') ? 'true' : undefined}
-            onInput={(e) => set({ name: e.currentTarget.value })}
-          />
-          {issue('name') && <p class="field-error">{issue('name')}</p>}
-        </div>
+        <DefinitionNameField
+          id="goal-name"
+          value={form.name}
+          onValue={(name) => set({ name })}
+          error={issue('name')}
+          disabled={!canEdit}
+        />
         <fieldset class="definition-choice">
           <legend>Reached when</legend>
           <label>

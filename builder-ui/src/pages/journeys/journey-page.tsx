@@ -1,9 +1,11 @@
 import type { FieldIssue, Journey, JourneyStage } from '@waymark/shared';
 import { useState } from 'preact/hooks';
 import { journeysApi } from '../../api/journeys';
-import { Link } from '../../components/link';
+import { DefinitionActions } from '../../components/definition-actions';
+import { DefinitionNameField } from '../../components/definition-name-field';
 import { DefinitionStatus } from '../../components/definition-status';
 import { LoadView } from '../../components/load-view';
+import { PageHead } from '../../components/page-head';
 import { moveItem, SortableList } from '../../components/sortable-list';
 import { useDefinitionEditor } from '../../components/use-definition-editor';
 import { useLoad } from '../../components/use-load';
@@ -103,46 +105,28 @@ function JourneyEditor({
   };
   return (
     <form class="definition-page" onSubmit={(e) => void editor.save(e)} noValidate>
-      <div class="page-head">
-        <div>
-          <p class="breadcrumb">
-            <Link href="/journeys">Journeys</Link>
-          </p>
-          <h1>{journey ? journey.name : 'New journey'}</h1>
-          <p class="page-lede">
-            A user’s current stage is the furthest one whose rule holds for them.
-          </p>
-        </div>
+      <PageHead
+        parent={{ href: '/journeys', label: 'Journeys' }}
+        title={journey ? journey.name : 'New journey'}
+        lede="A user’s current stage is the furthest one whose rule holds for them."
+      >
         {canEdit && (
-          <div class="definition-actions">
-            {journey && (
-              <button
-                type="button"
-                class="button definition-delete"
-                onClick={() => void editor.remove()}
-              >
-                Delete
-              </button>
-            )}
-            <button type="submit" class="button button-primary" aria-disabled={editor.busy}>
-              {journey ? 'Save' : 'Create journey'}
-            </button>
-          </div>
+          <DefinitionActions
+            editor={editor}
+            saved={journey !== null}
+            createLabel="Create journey"
+          />
         )}
-      </div>
+      </PageHead>
       <DefinitionStatus editor={editor} noun="journey" />
       <div class="definition-main">
-        <div class="field">
-          <label for="journey-name">Name</label>
-          <input
-            id="journey-name"
-            value={name}
-            disabled={!canEdit}
-            aria-invalid={issue('name') ? 'true' : undefined}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-          {issue('name') && <p class="field-error">{issue('name')}</p>}
-        </div>
+        <DefinitionNameField
+          id="journey-name"
+          value={name}
+          onValue={setName}
+          error={issue('name')}
+          disabled={!canEdit}
+        />
         <h2 class="definition-section-title">Stages, in order</h2>
         {issue('stages') && <p class="field-error">{issue('stages')}</p>}
         <SortableList

@@ -2,9 +2,9 @@ import type { Rule, Segment } from '@waymark/shared';
 import { useState } from 'preact/hooks';
 import { describeError } from '../../api';
 import { segmentsApi } from '../../api/segments';
-import { Link } from '../../components/link';
 import { DefinitionStatus } from '../../components/definition-status';
 import { LoadView } from '../../components/load-view';
+import { PageHead } from '../../components/page-head';
 import { useDefinitionEditor } from '../../components/use-definition-editor';
 import { useLoad } from '../../components/use-load';
 import { useTitle } from '../../components/use-title';
@@ -100,19 +100,18 @@ function SegmentEditor({
   const nameError = issues.find((i) => i.path === 'name')?.message;
   return (
     <form class="definition-page" onSubmit={(e) => void editor.save(e)} noValidate>
-      <div class="page-head">
-        <div>
-          <p class="breadcrumb">
-            <Link href="/segments">Segments</Link>
-          </p>
-          <h1>{segment ? segment.name : 'New segment'}</h1>
-          {segment && (
-            <p class="page-lede">
+      <PageHead
+        parent={{ href: '/segments', label: 'Segments' }}
+        title={segment ? segment.name : 'New segment'}
+        lede={
+          segment && (
+            <>
               {segment.members.toLocaleString('en')} members
               {segment.refreshedAt && <> · refreshed {formatDateTime(segment.refreshedAt)}</>}
-            </p>
-          )}
-        </div>
+            </>
+          )
+        }
+      >
         <div class="definition-actions">
           {segment && (
             <a class="button" href={segments.csvUrl(segment.id)} download>
@@ -140,7 +139,7 @@ function SegmentEditor({
             </button>
           )}
         </div>
-      </div>
+      </PageHead>
       <DefinitionStatus editor={editor} noun="segment" />
       <div class="definition-layout">
         <div class="definition-main">

@@ -1,10 +1,10 @@
-import type { AuditEntry, AuditPage as AuditPageData } from '@waymark/shared';
-import { useState } from 'preact/hooks';
-import { describeError } from '../../api';
+import type { AuditEntry } from '@waymark/shared';
 import { listAudit } from '../../api/settings';
 import { EmptyState } from '../../components/empty-state';
+import { LoadMore } from '../../components/load-more';
 import { LoadView } from '../../components/load-view';
 import { useLoad } from '../../components/use-load';
+import { useLoadMore } from '../../components/use-load-more';
 import { formatDateTime, formatRelative } from '../../format';
 import type { PageProps } from '../../page-props';
 import { useWorkspace } from '../../workspace-context';
@@ -47,22 +47,7 @@ export function AuditPage(_props: PageProps) {
     (signal) => listAudit(api, workspace.id, undefined, signal),
     [api, workspace.id],
   );
-  const [more, setMore] = useState<{ pending: boolean; error: string | null }>({
-    pending: false,
-    error: null,
-  });
-
-  const loadMore = async (page: AuditPageData) => {
-    if (!page.nextCursor || more.pending) return;
-    setMore({ pending: true, error: null });
-    try {
-      const next = await listAudit(api, workspace.id, page.nextCursor);
-      set({ data: [...page.data, ...next.data], nextCursor: next.nextCursor });
-      setMore({ pending: false, error: null });
-    } catch (error) {
-      setMore({ pending: false, error: describeError(error) });
-    }
-  };
+  const more = useLoadMore((cursor) => listAudit(api, workspace.id, cursor), set);
 
   return (
     <SettingsFrame
@@ -114,25 +99,13 @@ export function AuditPage(_props: PageProps) {
                   </tbody>
                 </table>
               </div>
-              <div class="load-more">
-                {more.error && (
-                  <p class="alert" role="alert">
-                    Could not load more. {more.error}
-                  </p>
-                )}
-                {page.nextCursor ? (
-                  <button
-                    type="button"
-                    class="button"
-                    aria-disabled={more.pending}
-                    onClick={() => loadMore(page)}
-                  >
-                    {more.pending ? 'Loading…' : 'Load more'}
-                  </button>
-                ) : (
-                  <p class="muted">That is everything: {page.data.length} entries.</p>
-                )}
-              </div>
+              <LoadMore
+                page={page}
+                more={more}
+                label="Load more"
+                buttonClass="button"
+                end={<p class="muted">That is everything: {page.data.length} entries.</p>}
+              />
             </>
           )
         }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { PageHead } from '../../components/page-head';
 import { useTitle } from '../../components/use-title';
 import { SettingsNav } from './settings-nav';
 
@@ -14,12 +15,7 @@ export function SettingsFrame({ title, lede, children }: SettingsFrameProps) {
   useTitle(`${title} · Settings`);
   return (
     <>
-      <div class="page-head">
-        <div>
-          <h1>Settings</h1>
-          <p class="page-lede">Team, keys, installation and workspace options.</p>
-        </div>
-      </div>
+      <PageHead title="Settings" lede="Team, keys, installation and workspace options." />
       <SettingsNav />
       <section class="settings-section" aria-labelledby="settings-title">
         <h2 id="settings-title" class="settings-title">

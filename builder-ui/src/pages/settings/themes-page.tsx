@@ -4,6 +4,7 @@ import { describeError } from '../../api';
 import { themesApi } from '../../api/themes';
 import { EmptyState } from '../../components/empty-state';
 import { LoadView } from '../../components/load-view';
+import { PageHead } from '../../components/page-head';
 import { useLoad } from '../../components/use-load';
 import { useTitle } from '../../components/use-title';
 import { ThemeForm } from '../../editors/theme/theme-form';
@@ -40,20 +41,16 @@ export function ThemesPage(_props: PageProps) {
   return (
     <>
       <SettingsNav />
-      <div class="page-head">
-        <div>
-          <h1>Themes</h1>
-          <p class="page-lede">
-            Colours, corner radius and font that content items share. Editing a theme restyles every
-            item that uses it.
-          </p>
-        </div>
+      <PageHead
+        title="Themes"
+        lede="Colours, corner radius and font that content items share. Editing a theme restyles every item that uses it."
+      >
         {canEdit && editing !== 'new' && (
           <button type="button" class="button button-primary" onClick={() => setEditing('new')}>
             New theme
           </button>
         )}
-      </div>
+      </PageHead>
       <p class="visually-hidden" role="status">
         {notice}
       </p>

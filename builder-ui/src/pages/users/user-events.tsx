@@ -1,9 +1,9 @@
-import type { EventsExportResponse, StoredEvent } from '@waymark/shared';
-import { useState } from 'preact/hooks';
-import { describeError } from '../../api';
+import type { StoredEvent } from '@waymark/shared';
 import { getUserEvents } from '../../api/users';
+import { LoadMore } from '../../components/load-more';
 import { LoadView } from '../../components/load-view';
 import { useLoad } from '../../components/use-load';
+import { useLoadMore } from '../../components/use-load-more';
 import { formatDateTime, formatRelative } from '../../format';
 import { useWorkspace } from '../../workspace-context';
 
@@ -40,19 +40,7 @@ export function UserEvents({ routeId }: { routeId: string }) {
     (signal) => getUserEvents(api, workspace.id, routeId, undefined, signal),
     [api, workspace.id, routeId],
   );
-  const [more, setMore] = useState({ pending: false, error: '' });
-
-  const loadMore = async (page: EventsExportResponse) => {
-    if (!page.nextCursor || more.pending) return;
-    setMore({ pending: true, error: '' });
-    try {
-      const next = await getUserEvents(api, workspace.id, routeId, page.nextCursor);
-      set({ data: [...page.data, ...next.data], nextCursor: next.nextCursor });
-      setMore({ pending: false, error: '' });
-    } catch (error) {
-      setMore({ pending: false, error: describeError(error) });
-    }
-  };
+  const more = useLoadMore((cursor) => getUserEvents(api, workspace.id, routeId, cursor), set);
 
   return (
     <section class="user-card" aria-labelledby="events-title">
@@ -76,25 +64,12 @@ export function UserEvents({ routeId }: { routeId: string }) {
                   </li>
                 ))}
               </ol>
-              {(page.nextCursor || more.error) && (
-                <div class="load-more">
-                  {more.error && (
-                    <p class="alert" role="alert">
-                      Could not load more. {more.error}
-                    </p>
-                  )}
-                  {page.nextCursor && (
-                    <button
-                      type="button"
-                      class="button button-small"
-                      aria-disabled={more.pending}
-                      onClick={() => loadMore(page)}
-                    >
-                      {more.pending ? 'Loading…' : 'Load more events'}
-                    </button>
-                  )}
-                </div>
-              )}
+              <LoadMore
+                page={page}
+                more={more}
+                label="Load more events"
+                buttonClass="button button-small"
+              />
             </>
           )
         }

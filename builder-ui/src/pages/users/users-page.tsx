@@ -1,11 +1,13 @@
-import type { UserSearchPage, UserSummary } from '@waymark/shared';
+import type { UserSummary } from '@waymark/shared';
 import { useEffect, useState } from 'preact/hooks';
-import { describeError } from '../../api';
 import { searchUsers } from '../../api/users';
 import { EmptyState } from '../../components/empty-state';
 import { Link } from '../../components/link';
+import { LoadMore } from '../../components/load-more';
 import { LoadView } from '../../components/load-view';
+import { PageHead } from '../../components/page-head';
 import { useLoad } from '../../components/use-load';
+import { useLoadMore } from '../../components/use-load-more';
 import { useTitle } from '../../components/use-title';
 import { formatDateTime, formatRelative } from '../../format';
 import type { PageProps } from '../../page-props';
@@ -35,7 +37,7 @@ export function UsersPage(_props: PageProps) {
     (signal) => searchUsers(api, workspace.id, settled, undefined, signal),
     [api, workspace.id, settled],
   );
-  const [more, setMore] = useState({ pending: false, error: '' });
+  const more = useLoadMore((cursor) => searchUsers(api, workspace.id, settled, cursor), set);
 
   // Keep the search in the address, so back/forward and a shared link show the same list.
   useEffect(() => {
@@ -43,29 +45,12 @@ export function UsersPage(_props: PageProps) {
     window.history.replaceState(null, '', url);
   }, [settled]);
 
-  const loadMore = async (page: UserSearchPage) => {
-    if (!page.nextCursor || more.pending) return;
-    setMore({ pending: true, error: '' });
-    try {
-      const next = await searchUsers(api, workspace.id, settled, page.nextCursor);
-      set({ data: [...page.data, ...next.data], nextCursor: next.nextCursor });
-      setMore({ pending: false, error: '' });
-    } catch (error) {
-      setMore({ pending: false, error: describeError(error) });
-    }
-  };
-
   return (
     <>
-      <div class="page-head">
-        <div>
-          <h1>Users</h1>
-          <p class="page-lede">
-            The people using your app: traits, events, segments, and why content is or is not shown
-            to them.
-          </p>
-        </div>
-      </div>
+      <PageHead
+        title="Users"
+        lede="The people using your app: traits, events, segments, and why content is or is not shown to them."
+      />
       <form class="users-search" role="search" onSubmit={(event) => event.preventDefault()}>
         <label for="user-search">Search users</label>
         <input
@@ -131,25 +116,7 @@ export function UsersPage(_props: PageProps) {
                   </tbody>
                 </table>
               </div>
-              {(page.nextCursor || more.error) && (
-                <div class="load-more">
-                  {more.error && (
-                    <p class="alert" role="alert">
-                      Could not load more. {more.error}
-                    </p>
-                  )}
-                  {page.nextCursor && (
-                    <button
-                      type="button"
-                      class="button"
-                      aria-disabled={more.pending}
-                      onClick={() => loadMore(page)}
-                    >
-                      {more.pending ? 'Loading…' : 'Load more'}
-                    </button>
-                  )}
-                </div>
-              )}
+              <LoadMore page={page} more={more} label="Load more" buttonClass="button" />
             </>
           )
         }
