@@ -1,11 +1,18 @@
 // Ingestion bench: HTTP events/s through the Segment-compatible API (batches of 100, 50
 // connections, autocannon) next to a raw PostgreSQL COPY (pg-copy-streams) of the same rows into
-// an identically partitioned and indexed table, in the same run. Prints the ratio (target ≥ 50 %).
-// Run by hand after `npm run build`:  node bench/ingest-bench.mjs [--events=300000] [--port=3610]
+// an identically partitioned and indexed table, in the same run. Prints the ratio (target ≥ 50 %),
+// the p50/p99 latency, and the CPU per event of the server (and how much of it is kernel time:
+// sockets) and of the PostgreSQL backends, next to the COPY backend's per row. CPU per event moves
+// far less than events/s when other work shares the machine: compare those, with `uptime`.
+// Run by hand after `npm run build -w @waymark/server`:
+//   node bench/ingest-bench.mjs [--events=300000] [--port=3610]
+// BENCH_DB=<name> picks the database (dropped and recreated); BENCH_PROF=<dir> writes a CPU
+// profile of the server there.
 import autocannon from 'autocannon';
 import { createRequire } from 'node:module';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { readFileSync } from 'node:fs';
 import { journeys } from './generate.mjs';
 import {
   arg,
@@ -22,6 +29,12 @@ import {
 
 const require = createRequire(import.meta.url);
 const { from: copyFrom, to: copyTo } = require('pg-copy-streams');
+
+/** System (kernel) CPU seconds of a process: socket work shows here. */
+function systemSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[12]) / 100;
+}
 
 const target = arg('events', 300_000);
 const port = arg('port', 3610);
@@ -103,6 +116,7 @@ for (let i = 0; i < WARMUP; i++) {
 }
 const [{ n: warm }] = (await db.query('SELECT count(*)::int AS n FROM events')).rows;
 const serverCpu0 = cpuSeconds(server.child.pid);
+const serverSys0 = systemSeconds(server.child.pid);
 const pgCpu0 = await backendCpu(db, DATABASE);
 const clientCpu0 = process.cpuUsage();
 const httpStart = performance.now();
@@ -127,6 +141,7 @@ const result = await autocannon({
 });
 const httpSeconds = (performance.now() - httpStart) / 1000;
 const serverCpu = cpuSeconds(server.child.pid) - serverCpu0;
+const serverSys = systemSeconds(server.child.pid) - serverSys0;
 const pgCpu = cpuBetween(pgCpu0, await backendCpu(db, DATABASE));
 const clientCpu = process.cpuUsage(clientCpu0);
 const [{ n: stored }] = (await db.query('SELECT count(*)::int AS n FROM events')).rows;
@@ -138,7 +153,7 @@ console.log(
 );
 const perEvent = (s) => `${((1e6 * s) / (stored - warm)).toFixed(1)} µs/event`;
 console.log(
-  `HTTP CPU: server ${serverCpu.toFixed(2)} s (${perEvent(serverCpu)}), PostgreSQL backends ${pgCpu.toFixed(2)} s (${perEvent(pgCpu)}), ` +
+  `HTTP CPU: server ${serverCpu.toFixed(2)} s (${perEvent(serverCpu)}; kernel ${perEvent(serverSys)}), PostgreSQL backends ${pgCpu.toFixed(2)} s (${perEvent(pgCpu)}), ` +
     `load generator ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(2)} s`,
 );
 await stop(server.child);

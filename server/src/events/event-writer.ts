@@ -1,10 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { UserMerge, UserTouch } from '../identity/identity-ops';
 import { IdentityService } from '../identity/identity.service';
 import type { WritePlan } from '../identity/write-plan';
+import { storableText } from './copy-text';
+import {
+  byKey,
+  byTime,
+  claimIds,
+  copyEvents,
+  copyIds,
+  isDuplicateId,
+  type Keyed,
+} from './event-copy';
 import type { EventRow } from './event-row';
+import { preparedQueries } from './prepared-queries';
 
 interface Pending {
   workspaceId: string;
@@ -13,21 +25,15 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-interface Keyed extends EventRow {
-  workspaceId: string;
-}
-
 /** Flushes in flight at once; the next flush gathers everything that arrived meanwhile. */
 const MAX_IN_FLIGHT = 4;
-/** Rows per flush at most (one statement). */
+/** Rows per flush at most. */
 const MAX_ROWS = 5_000;
 /** Tries of a flush transaction that a deadlock (or serialization failure) aborted. */
 const MAX_ATTEMPTS = 5;
 
-/** Rows the INSERT found already stored. */
-type Stored = Array<{ workspace_id: string; message_id: string }>;
-const duplicatesOf = (stored: Stored): Set<string> =>
-  new Set(stored.map((r) => `${r.workspace_id}\u0000${r.message_id}`));
+/** After a duplicate id, flushes claim with ON CONFLICT (claimIds) for this long. */
+const DUPLICATES_MS = 10_000;
 
 /** deadlock_detected, serialization_failure: the transaction may simply run again. */
 const isRetryable = (error: unknown): boolean => {
@@ -36,76 +42,17 @@ const isRetryable = (error: unknown): boolean => {
   return code === '40P01' || code === '40001';
 };
 
-/**
- * One statement per flush. The rows travel as ONE json document (an array of arrays), which
- * costs the server a single native JSON.stringify instead of nine escaped text arrays. Read as
- * `jsonb` it is parsed once (as `json`, every `->>` re-read the row's text, and properties were
- * parsed again by the cast): measured 24–26 µs of backend CPU per row against 30–36 (COPY of
- * the same rows: 20–23). `event_ids` decides which are new; it is filled in (workspace,
- * messageId) order, one lock order for every writer, so concurrent flushes holding the same ids
- * cannot deadlock. Only the rows already stored come back (rare): returning every fresh row cost
- * both sides a result row per event.
- */
-const INSERT = `
-  WITH input AS (
-    SELECT (r->>0)::uuid AS workspace_id, r->>1 AS message_id, r->>2 AS type, r->>3 AS name,
-           r->>4 AS user_id, r->>5 AS anonymous_id, r->6 AS properties, r->7 AS context,
-           (r->>8)::timestamptz AS ts
-    FROM jsonb_array_elements($1::jsonb) AS r
-  ), fresh AS (
-    INSERT INTO event_ids (workspace_id, message_id)
-    SELECT workspace_id, message_id FROM input ORDER BY workspace_id, message_id
-    ON CONFLICT DO NOTHING RETURNING workspace_id, message_id
-  ), stored AS (
-    INSERT INTO events (workspace_id, message_id, type, name, user_id, anonymous_id, properties, context, ts)
-    SELECT i.* FROM input i JOIN fresh f USING (workspace_id, message_id)
-  )
-  SELECT i.workspace_id, i.message_id FROM input i
-  WHERE NOT EXISTS (
-    SELECT 1 FROM fresh f WHERE f.workspace_id = i.workspace_id AND f.message_id = i.message_id
-  )`;
-
-/**
- * PostgreSQL stores no NUL character in text or jsonb (`\u0000` is refused): one such event
- * would fail the whole flush, other requests' events with it. It becomes U+FFFD instead. The
- * look-behind keeps an escaped backslash followed by "u0000" (text, not a NUL) as it is.
- */
-const NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
-export const withoutNul = (json: string): string =>
-  json.includes('\\u0000') ? json.replace(NUL, '$1\\ufffd') : json;
-
-/** The flush's rows as the statement's json parameter. */
-function payload(rows: Keyed[]): string {
-  let out = '[';
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    out +=
-      (i === 0 ? '' : ',') +
-      JSON.stringify([
-        r.workspaceId,
-        r.messageId,
-        r.type ?? 'track',
-        r.name,
-        r.userId,
-        r.anonymousId,
-        r.properties,
-        r.context ?? null,
-        r.ts.toISOString(),
-      ]);
-  }
-  return withoutNul(out + ']');
-}
-
 export type CommitListener = (touches: UserTouch[], merges: UserMerge[]) => void;
 
 /**
  * Group commit for events. Each write waits for the commit of the flush that carries it, so the
- * caller can acknowledge only durable events; concurrent writes share one multi-row statement
- * and one commit. Idempotent on (workspace_id, message_id) through `event_ids`, which is
- * inserted in the same statement: a retried event (whose skew-corrected time differs) is
- * skipped whichever partition its first copy landed in. A flush with identity work (pairs not
- * seen before, identify/group/alias calls of new events) does it in the same transaction,
- * locking only the ids and people involved (lockIdentities), so concurrent flushes overlap.
+ * caller can acknowledge only durable events; concurrent writes share one transaction: one
+ * statement claiming their ids, one COPY of their rows, one commit. Idempotent on
+ * (workspace_id, message_id) through `event_ids`, claimed in the same transaction: a retried
+ * event (whose skew-corrected time differs) is skipped whichever partition its first copy
+ * landed in. A flush with identity work (pairs not seen before, identify/group/alias calls of
+ * new events) does it in the same transaction, locking only the ids and people involved
+ * (lockIdentities), so concurrent flushes overlap.
  */
 @Injectable()
 export class EventWriter {
@@ -113,6 +60,8 @@ export class EventWriter {
   private queue: Pending[] = [];
   private inFlight = 0;
   private readonly listeners: CommitListener[] = [];
+  /** When a flush last met an id already stored (retries come in bursts). */
+  private duplicateAt = -Infinity;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -123,7 +72,11 @@ export class EventWriter {
     this.listeners.push(listener);
   }
 
-  /** Resolves once every row is committed (or was already stored). */
+  /**
+   * Resolves once every row is committed (or was already stored). The writer takes the rows
+   * over (it keys them with the workspace in place, sparing a copy per event): callers pass
+   * rows built for this call and do not reuse them.
+   */
   write(workspaceId: string, rows: EventRow[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
@@ -158,29 +111,38 @@ export class EventWriter {
   }
 
   private async flush(batch: Pending[]): Promise<void> {
-    const seen = new Set<string>();
     const rows: Keyed[] = [];
+    const seen = new Map<string, Set<string>>();
     for (const p of batch) {
+      let ids = seen.get(p.workspaceId);
+      if (!ids) seen.set(p.workspaceId, (ids = new Set()));
       for (const row of p.rows) {
-        const key = `${p.workspaceId}\u0000${row.messageId}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        rows.push({ ...row, workspaceId: p.workspaceId });
+        // The id as stored (NUL → U+FFFD), so duplicates found in event_ids match it.
+        const messageId = storableText(row.messageId);
+        if (ids.has(messageId)) continue;
+        ids.add(messageId);
+        // The writer owns the rows it is given (write): keyed in place, not copied.
+        const keyed = row as Keyed;
+        keyed.workspaceId = p.workspaceId;
+        keyed.messageId = messageId;
+        rows.push(keyed);
       }
     }
+    // The plan keeps arrival order (the first row of a pair is its earliest); claims go by key.
     const plan = this.identity.plan(rows);
-    const params = [payload(rows)];
-    if (!plan.needsTransaction) {
-      const stored = await this.db.query<Stored>(INSERT, params);
-      this.notify(plan.touches(duplicatesOf(stored)), []);
-      return;
-    }
+    const sorted = rows.slice().sort(byKey);
+    const timed = rows.slice().sort(byTime);
     for (let attempt = 1; ; attempt++) {
+      const fast = Date.now() - this.duplicateAt > DUPLICATES_MS;
       try {
-        const { duplicates, merges } = await this.transaction(plan, params);
+        const { duplicates, merges } = await this.transaction(plan, sorted, timed, fast);
         this.notify(plan.touches(duplicates), merges);
         return;
       } catch (error) {
+        if (fast && isDuplicateId(error)) {
+          this.duplicateAt = Date.now();
+          continue;
+        }
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
         this.log.warn(`flush retried after ${String(error)}`);
       }
@@ -188,26 +150,38 @@ export class EventWriter {
   }
 
   /**
-   * The events and their identity work, committed together. The identity side locks only the
-   * ids and people involved (lockIdentities), so flushes that share none overlap. Two flushes can
-   * still deadlock (both inserting one messageId while each holds an id the other needs, or a
-   * person merged away while one waited): PostgreSQL aborts one, which runs again from scratch.
+   * The events and their identity work, committed together: claim the ids in `event_ids` (`fast`:
+   * by COPY, failing if one is stored already), COPY the fresh rows into `events`, then the
+   * identity side, which locks only the ids and people involved (lockIdentities), so flushes that
+   * share none overlap. Two flushes can still deadlock (both claiming one messageId while each
+   * holds an id the other needs, or a person merged away while one waited): PostgreSQL aborts
+   * one, which runs again from scratch.
    */
   private async transaction(
     plan: WritePlan,
-    params: string[],
+    sorted: Keyed[],
+    timed: Keyed[],
+    fast: boolean,
   ): Promise<{ duplicates: Set<string>; merges: UserMerge[] }> {
     const runner = this.db.createQueryRunner();
-    await runner.connect();
+    const client = (await runner.connect()) as PoolClient;
+    let open = false;
     try {
-      await runner.startTransaction();
-      const duplicates = duplicatesOf((await runner.query(INSERT, params)) as Stored);
-      const merges = await plan.apply(runner, duplicates);
-      await runner.commitTransaction();
+      await client.query('BEGIN');
+      open = true;
+      let duplicates = new Set<string>();
+      if (fast) await copyIds(client, sorted);
+      else duplicates = await claimIds(client, sorted);
+      await copyEvents(client, timed, duplicates);
+      const merges = plan.needsTransaction
+        ? await plan.apply(preparedQueries(client), duplicates)
+        : [];
+      await client.query('COMMIT');
+      open = false;
       plan.commit();
       return { duplicates, merges };
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       await runner.release();

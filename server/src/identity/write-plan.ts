@@ -126,8 +126,8 @@ export class WritePlan {
       }
       const endUserId = this.ids.get(this.pairKeys[i]!);
       if (!endUserId) continue;
-      const touchKey = `${row.workspaceId}\u0000${endUserId}`;
-      let touch = byUser.get(touchKey);
+      // End user ids are random UUIDs: unique across workspaces, a key on their own.
+      let touch = byUser.get(endUserId);
       if (!touch) {
         touch = {
           workspaceId: row.workspaceId,
@@ -136,7 +136,7 @@ export class WritePlan {
           traits: false,
           companies: false,
         };
-        byUser.set(touchKey, touch);
+        byUser.set(endUserId, touch);
       }
       touch.eventNames.add(row.name);
       if (row.identity?.kind === 'identify') touch.traits = true;
