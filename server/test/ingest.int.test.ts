@@ -185,6 +185,24 @@ describe('storage', () => {
     expect(row!.ts.getTime()).toBeLessThanOrEqual(Date.now() - 60_000 + 50);
   });
 
+  it('keeps the time as sent when a correction would leave storable dates, and stores the rest', async () => {
+    // sentAt and timestamp 9,998 years apart: corrected, the event would land before year 0000,
+    // which PostgreSQL refuses — and one refused row would fail every event of the flush.
+    const ancient = track('Far skew', { timestamp: '0001-01-01T00:00:00.000Z' });
+    const future = track('Far skew', { timestamp: '9999-12-31T00:00:00.000Z' });
+    const normal = track('Normal');
+    const [first, second] = await Promise.all([
+      post('/v1/batch', { batch: [ancient, normal], sentAt: '9999-12-31T00:00:00.000Z' }),
+      post('/v1/batch', { batch: [future], sentAt: '0001-01-01T00:00:00.000Z' }),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const rows = await stored([ancient.messageId, future.messageId, normal.messageId]);
+    const ts = (id: string) => rows.find((r) => r.message_id === id)?.ts.toISOString();
+    expect(ts(ancient.messageId)).toBe('0001-01-01T00:00:00.000Z');
+    expect(ts(future.messageId)).toBe('9999-12-31T00:00:00.000Z');
+    expect(ts(normal.messageId)).toBeDefined();
+  });
+
   it('partitions by month: current months in their partition, old history in the default one', async () => {
     const now = track('Now');
     // A month no earlier run created a partition for (the database may be reused), after the

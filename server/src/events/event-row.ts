@@ -21,12 +21,19 @@ export interface EventRow {
   identity?: IdentityOp;
 }
 
+/** The instants an ISO 8601 date names (years 0000–9999): what the schemas accept and PostgreSQL stores. */
+const EARLIEST = Date.parse('0000-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
 /**
- * Moves a client timestamp onto the server's clock: `receivedAt − (sentAt − timestamp)`, so a
- * device whose clock is hours off still records when things happened.
+ * Moves a client timestamp (ms) onto the server's clock: `receivedAt − (sentAt − timestamp)`, so
+ * a device whose clock is hours off still records when things happened. A correction that would
+ * leave years 0000–9999 (a sentAt millennia away from its timestamp) keeps the time as sent:
+ * such a row would fail the whole flush, other senders' events included.
  */
-export function correctSkew(timestamp: string, sentAt: string, receivedAt: Date): Date {
-  return new Date(receivedAt.getTime() - (Date.parse(sentAt) - Date.parse(timestamp)));
+export function correctSkew(timestampMs: number, sentAtMs: number, receivedAt: Date): Date {
+  const corrected = receivedAt.getTime() - (sentAtMs - timestampMs);
+  return new Date(corrected >= EARLIEST && corrected <= LATEST ? corrected : timestampMs);
 }
 
 export function toRow(event: SdkEvent, user: SdkUser, sentAt: string, receivedAt: Date): EventRow {
@@ -34,7 +41,7 @@ export function toRow(event: SdkEvent, user: SdkUser, sentAt: string, receivedAt
     messageId: event.messageId,
     userId: user.userId ?? null,
     anonymousId: user.anonymousId,
-    ts: correctSkew(event.timestamp, sentAt, receivedAt),
+    ts: correctSkew(Date.parse(event.timestamp), Date.parse(sentAt), receivedAt),
   };
   switch (event.type) {
     case 'track':

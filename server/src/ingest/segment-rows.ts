@@ -1,6 +1,6 @@
 import type { SegmentMessage } from '@waymark/shared';
 import { createHash } from 'node:crypto';
-import type { EventRow } from '../events/event-row';
+import { correctSkew, type EventRow } from '../events/event-row';
 import type { JsonValue } from '../identity/json';
 
 type Dict = Record<string, JsonValue>;
@@ -33,7 +33,7 @@ export function eventTime(
 ): Date {
   if (!timestamp) return receivedAt;
   return sentAt
-    ? new Date(receivedAt.getTime() - (sentAtMs(sentAt) - Date.parse(timestamp)))
+    ? correctSkew(Date.parse(timestamp), sentAtMs(sentAt), receivedAt)
     : new Date(timestamp);
 }
 
