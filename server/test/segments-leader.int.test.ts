@@ -16,7 +16,6 @@ function instance(db: DataSource): LiveEvaluator {
   return new LiveEvaluator(
     db,
     new EventWriter(db, identity),
-    identity,
     new SegmentsService(db, identity),
     new GoalsService(db, identity),
     new JourneysService(db),

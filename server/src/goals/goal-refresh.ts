@@ -15,6 +15,19 @@ export async function refreshGoal(
   now: Date,
   users?: string[],
 ): Promise<number> {
+  const { text, values } = goalRefreshSql(workspaceId, goalId, definition, now, users);
+  const rows = await q.query<unknown[]>(text, values);
+  return rows.length;
+}
+
+/** The statement of `refreshGoal`; its text depends only on the definition and on `users` given. */
+export function goalRefreshSql(
+  workspaceId: string,
+  goalId: string,
+  definition: GoalDefinition,
+  now: Date,
+  users?: string[],
+): { text: string; values: unknown[] } {
   const params: unknown[] = [workspaceId, goalId, now.toISOString()];
   const filter = onlyUsers(params, 'u.id', users);
   // Everyone: a rule's event aggregates are computed once per user (set-based).
@@ -31,11 +44,8 @@ export async function refreshGoal(
            SELECT u.id, ${compileFirstEventSql(definition.event, definition.where, opts)} AS first ${candidates}
          ) x WHERE x.first IS NOT NULL`
       : `SELECT $1::uuid, $2::uuid, u.id, $3::timestamptz ${candidates} AND ${plan?.expr ?? ruleOverUsers(definition.rule, params, now)}`;
-  const rows = await q.query<unknown[]>(
-    `${plan?.with ? `WITH ${plan.with.replace(/,$/, '')}` : ''}
+  const text = `${plan?.with ? `WITH ${plan.with.replace(/,$/, '')}` : ''}
      INSERT INTO goal_completions (workspace_id, goal_id, end_user_id, completed_at) ${select}
-     ON CONFLICT DO NOTHING RETURNING end_user_id`,
-    params,
-  );
-  return rows.length;
+     ON CONFLICT DO NOTHING RETURNING end_user_id`;
+  return { text, values: params };
 }

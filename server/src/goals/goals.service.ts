@@ -13,8 +13,8 @@ import { DefinitionStore, type StoredDefinition } from '../identity/definition-s
 import type { UserMerge, UserRef } from '../identity/identity-ops';
 import { IdentityService } from '../identity/identity.service';
 import { assertServerRule, elapsed, withDefinitionLock } from '../identity/rule-scope';
-import type { DefinitionLock } from '../segments/live-connection';
-import { refreshGoal } from './goal-refresh';
+import type { LiveStatement } from '../segments/live-connection';
+import { goalRefreshSql, refreshGoal } from './goal-refresh';
 import { goalStats } from './goal-stats';
 
 export type StoredGoal = StoredDefinition<GoalDefinition>;
@@ -96,15 +96,12 @@ export class GoalsService {
     return { members: row?.n ?? 0, entered, exited: 0, ms: elapsed(start) };
   }
 
-  /** Incremental evaluation (LiveEvaluator): these users only, under `lock`. */
-  refreshUsers(
-    workspaceId: string,
-    goal: StoredGoal,
-    now: Date,
-    users: string[],
-    lock: DefinitionLock,
-  ): Promise<number> {
-    return lock(goal.id, (q) => refreshGoal(q, workspaceId, goal.id, goal.body, now, users));
+  /** Incremental evaluation (LiveEvaluator): the statement evaluating these users only. */
+  liveStatement(workspaceId: string, goal: StoredGoal, now: Date, users: string[]): LiveStatement {
+    return {
+      definitionId: goal.id,
+      ...goalRefreshSql(workspaceId, goal.id, goal.body, now, users),
+    };
   }
 
   stats(workspaceId: string, id: string, query: GoalStatsQuery): Promise<GoalStats> {

@@ -44,12 +44,24 @@ export function ruleOverAllUsers(
   };
 }
 
-/** `AND <column> = ANY($n)` when `users` is given (pushes the parameter), else nothing. */
+/**
+ * `AND <column> IN (the people $n stand for)` when `users` is given (pushes the parameter as $n),
+ * else nothing. See `canonicalUsers`.
+ */
 export function onlyUsers(params: unknown[], column: string, users: string[] | undefined): string {
   if (!users) return '';
   params.push(users);
-  return `AND ${column} = ANY($${params.length}::uuid[])`;
+  return `AND ${column} IN (${canonicalUsers(params.length)})`;
 }
+
+/**
+ * The people the end user ids in parameter $n stand for now: an id merged away since it was
+ * reported stands for the person it was merged into. Resolved in the statement that uses it,
+ * rather than by a query before it, so incremental evaluation costs one round trip.
+ */
+export const canonicalUsers = (n: number): string =>
+  `SELECT coalesce(wm_c.merged_into, wm_c.id) FROM end_users wm_c
+   WHERE wm_c.workspace_id = $1 AND wm_c.id = ANY($${n}::uuid[])`;
 
 /**
  * Runs `work` in a transaction holding a lock on one definition, so a periodic refresh and an

@@ -5,7 +5,7 @@ import {
   type RuleSqlSets,
 } from '@waymark/shared';
 import type { Queryable } from '../identity/identity-ops';
-import { onlyUsers, ruleOverAllUsers, ruleOverUsers } from '../identity/rule-scope';
+import { canonicalUsers, onlyUsers, ruleOverAllUsers, ruleOverUsers } from '../identity/rule-scope';
 
 /** A stage entered by a plain "did X" rule was entered at the first X; other rules at `now`. */
 function firstEvent(
@@ -29,9 +29,25 @@ export async function refreshJourney(
   now: Date,
   users?: string[],
 ): Promise<{ members: number; entered: number; exited: number }> {
+  const { text, values } = journeyRefreshSql(workspaceId, journeyId, stages, now, users);
+  const [row] = await q.query<Array<{ members: number; entered: number; exited: number }>>(
+    text,
+    values,
+  );
+  return row ?? { members: 0, entered: 0, exited: 0 };
+}
+
+/** The statement of `refreshJourney`; its text depends only on the stages and on `users` given. */
+export function journeyRefreshSql(
+  workspaceId: string,
+  journeyId: string,
+  stages: JourneyStage[],
+  now: Date,
+  users?: string[],
+): { text: string; values: unknown[] } {
   const params: unknown[] = [workspaceId, journeyId, now.toISOString(), stages.map((s) => s.id)];
   const userFilter = onlyUsers(params, 'u.id', users);
-  const positionFilter = users ? `AND p.end_user_id = ANY($${params.length}::uuid[])` : '';
+  const positionFilter = users ? `AND p.end_user_id IN (${canonicalUsers(params.length)})` : '';
   // Everyone: each stage rule's event aggregates are computed once per user (set-based).
   let sets = { with: '', joins: '' };
   const gathered: RuleSqlSets = { ctes: [], joins: [] };
@@ -56,8 +72,7 @@ export async function refreshJourney(
     })
     .join(' ');
   const at = hints.trim() ? `CASE r.k ${hints} ELSE $3::timestamptz END` : '$3::timestamptz';
-  const [row] = await q.query<Array<{ members: number; entered: number; exited: number }>>(
-    `WITH ${sets.with} cur AS MATERIALIZED (
+  const text = `WITH ${sets.with} cur AS MATERIALIZED (
        SELECT u.id, CASE ${cases} END AS idx FROM end_users u ${sets.joins}
        WHERE u.workspace_id = $1 AND u.merged_into IS NULL ${userFilter}
      ), reached AS MATERIALIZED (
@@ -85,8 +100,6 @@ export async function refreshJourney(
        RETURNING 1
      )
      SELECT (SELECT count(*) FROM cur WHERE idx IS NOT NULL)::int AS members,
-            (SELECT count(*) FROM moved)::int AS entered, (SELECT count(*) FROM gone)::int AS exited`,
-    params,
-  );
-  return row ?? { members: 0, entered: 0, exited: 0 };
+            (SELECT count(*) FROM moved)::int AS entered, (SELECT count(*) FROM gone)::int AS exited`;
+  return { text, values: params };
 }

@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import { DefinitionStore, type StoredDefinition } from '../identity/definition-store';
 import type { UserMerge } from '../identity/identity-ops';
 import { assertServerRule, elapsed, withDefinitionLock } from '../identity/rule-scope';
-import type { DefinitionLock } from '../segments/live-connection';
-import { refreshJourney } from './journey-refresh';
+import type { LiveStatement } from '../segments/live-connection';
+import { journeyRefreshSql, refreshJourney } from './journey-refresh';
 import { journeyStats } from './journey-stats';
 
 export type StoredJourney = StoredDefinition<JourneyStage[]>;
@@ -70,17 +70,17 @@ export class JourneysService {
     return { ...counts, ms: elapsed(start) };
   }
 
-  /** Incremental evaluation (LiveEvaluator): these users only, under `lock`. */
-  refreshUsers(
+  /** Incremental evaluation (LiveEvaluator): the statement evaluating these users only. */
+  liveStatement(
     workspaceId: string,
     journey: StoredJourney,
     now: Date,
     users: string[],
-    lock: DefinitionLock,
-  ) {
-    return lock(journey.id, (q) =>
-      refreshJourney(q, workspaceId, journey.id, journey.body, now, users),
-    );
+  ): LiveStatement {
+    return {
+      definitionId: journey.id,
+      ...journeyRefreshSql(workspaceId, journey.id, journey.body, now, users),
+    };
   }
 
   async stats(workspaceId: string, id: string, stallDays: number): Promise<JourneyStats> {

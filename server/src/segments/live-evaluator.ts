@@ -10,7 +10,6 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { EventWriter } from '../events/event-writer';
 import { GoalsService } from '../goals/goals.service';
 import type { UserMerge, UserTouch } from '../identity/identity-ops';
-import { IdentityService } from '../identity/identity.service';
 import { JourneysService } from '../journeys/journeys.service';
 import { EventRetention } from './event-retention';
 import { LiveConnection } from './live-connection';
@@ -21,6 +20,11 @@ import { SegmentsService } from './segments.service';
 
 /** How often time-based definitions ("inactive for 14 days") are recomputed for everyone. */
 export const PERIODIC_REFRESH_MS = 60_000;
+/**
+ * A queue at most this long may take the express lane: the event a quiet definition reads does
+ * not wait for a busy definition's turn in progress (10 ms of work, far more on a busy machine).
+ */
+const EXPRESS_USERS = 8;
 /** Every this many periodic runs, every definition is recomputed (repairs anything missed). */
 const FULL_EVERY = 10;
 /** Event retention runs at the leader's first periodic run and every this many after (6 h). */
@@ -28,22 +32,36 @@ const RETENTION_EVERY = 360;
 
 /**
  * Keeps goals, journey stages and segment memberships current. After each committed write the
- * touched users are routed to the queue of every definition whose rule reads what changed for
- * them (`DefinitionQueues`: one turn per definition per cycle, shortest queue first, bounded
- * chunks), evaluated for those users only on a connection with prepared generic plans
- * (`LiveConnection`), never waiting for a definition's lock (`RecheckLane`). A periodic pass
- * on the leader recomputes time-based definitions for everyone and applies event retention.
+ * touched users are routed at once to the queue of every definition whose rule reads what
+ * changed for them (`DefinitionQueues`: fair shares of evaluation time, bounded chunks), and
+ * evaluated for those users only, one message per turn with prepared generic plans
+ * (`LiveConnection`), on two lanes (any queue; short queues only), never waiting for a
+ * definition's lock (`RecheckLane`). A periodic pass on the leader recomputes time-based
+ * definitions for everyone and applies event retention.
  */
 @Injectable()
 export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('LiveEvaluator');
   private pending = new Map<string, Map<string, Dirty>>();
   private merges: UserMerge[] = [];
-  private draining: Promise<void> | null = null;
+  /**
+   * Routings of reported users to queues in flight. They run beside the lanes and beside one
+   * another (a routing may have to read definitions whose cache expired), so a user reported now
+   * is not held back by the routing of a batch reported just before.
+   */
+  private readonly routing = new Set<Promise<void>>();
+  private routeScheduled = false;
+  /** Merges are applied one after another, each before its batch is routed. */
+  private merging: Promise<void> = Promise.resolve();
+  /**
+   * Two lanes give turns side by side, each on its own connection: the main lane takes any
+   * queue, the express lane only short ones. A definition has one turn at a time (`inTurn`).
+   */
+  private readonly lanes: Lane[];
+  private readonly inTurn = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private periodicRuns = 0;
   private leader: QueryRunner | null = null;
-  private readonly live: LiveConnection;
   private readonly recheck: RecheckLane;
   private readonly queues = new DefinitionQueues();
   private readonly retention: EventRetention;
@@ -51,12 +69,14 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly writer: EventWriter,
-    private readonly identity: IdentityService,
     private readonly segments: SegmentsService,
     private readonly goals: GoalsService,
     private readonly journeys: JourneysService,
   ) {
-    this.live = new LiveConnection(db);
+    this.lanes = [
+      { connection: new LiveConnection(db), accepts: () => true, running: null },
+      { connection: new LiveConnection(db), accepts: (n) => n <= EXPRESS_USERS, running: null },
+    ];
     this.retention = new EventRetention(db);
     this.recheck = new RecheckLane(new LiveConnection(db), this.log);
   }
@@ -69,9 +89,9 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
-    // The live connection is released only once no evaluation runs on it (bounded wait).
+    // The lanes' connections are released only once no evaluation runs on them (bounded wait).
     await Promise.race([this.idle(), new Promise((resolve) => setTimeout(resolve, 2000))]);
-    await this.live.close();
+    for (const lane of this.lanes) await lane.connection.close();
     await this.recheck.close();
     await this.resign();
   }
@@ -130,39 +150,66 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
     for (const t of touches) mark(t.workspaceId, t.endUserId, t);
     for (const m of merges) mark(m.workspaceId, m.winner, { all: true });
     this.merges.push(...merges);
-    if (!this.draining) this.draining = this.drain();
+    if (this.routeScheduled) return;
+    this.routeScheduled = true;
+    const routing: Promise<void> = this.routeBatch().finally(() => this.routing.delete(routing));
+    this.routing.add(routing);
   }
 
   /** Resolves when everything queued so far has been evaluated. */
   async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+    while (this.routing.size > 0 || this.lanes.some((lane) => lane.running)) {
+      await Promise.all(this.routing);
+      await Promise.all(this.lanes.map((lane) => lane.running));
+    }
     await this.recheck.idle();
   }
 
-  private async drain(): Promise<void> {
+  private async routeBatch(): Promise<void> {
+    // Users reported in the same tick are routed together.
     await new Promise((resolve) => setImmediate(resolve));
-    try {
-      while (this.pending.size > 0 || this.merges.length > 0 || this.queues.waiting) {
-        const merges = this.merges;
-        const pending = this.pending;
-        this.merges = [];
-        this.pending = new Map();
+    this.routeScheduled = false;
+    const merges = this.merges;
+    const pending = this.pending;
+    this.merges = [];
+    this.pending = new Map();
+    // Every batch waits for the merges reported before it (a merge moves the loser's state to
+    // the winner, whom a later batch may touch).
+    if (merges.length > 0) {
+      this.merging = this.merging.then(async () => {
         for (const merge of merges) await this.applyMerge(merge);
-        for (const [workspaceId, users] of pending) {
-          await this.route(workspaceId, users).catch((error: unknown) =>
-            this.log.error(`incremental evaluation failed: ${String(error)}`),
-          );
-        }
-        // One turn, then whatever arrived meanwhile joins the queues before the next is chosen.
-        const turn = this.queues.next();
-        if (turn) {
-          const start = performance.now();
-          await this.fast(turn.id, turn.users, turn.task, new Date());
-          this.queues.done(turn, performance.now() - start);
-        }
+      });
+    }
+    await this.merging;
+    for (const [workspaceId, users] of pending) {
+      await this.route(workspaceId, users).catch((error: unknown) =>
+        this.log.error(`incremental evaluation failed: ${String(error)}`),
+      );
+      this.kick();
+    }
+  }
+
+  /** Sets every idle lane going (a lane without a turn it may take ends at once). */
+  private kick(): void {
+    for (const lane of this.lanes) lane.running ??= this.serve(lane);
+  }
+
+  /** Turns until no queue is left for this lane; what is routed meanwhile joins before each choice. */
+  private async serve(lane: Lane): Promise<void> {
+    await Promise.resolve(); // `running` is set before this can finish
+    try {
+      for (;;) {
+        const turn = this.queues.next(lane.accepts, this.inTurn);
+        if (!turn) break;
+        this.inTurn.add(turn.id);
+        const start = performance.now();
+        await this.fast(lane.connection, turn.id, turn.users, turn.task, new Date());
+        this.inTurn.delete(turn.id);
+        this.queues.done(turn, performance.now() - start);
+        this.kick(); // the definition is free again for the other lane
       }
     } finally {
-      this.draining = null;
+      lane.running = null;
     }
   }
 
@@ -199,43 +246,36 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
       ...s,
       deps: ruleDeps(s.body),
     }));
-    // Users no definition cares about are dropped before any query (the hot path of ingestion
-    // when nothing reads their events). Merging dirty marks only adds to them, so a user left
-    // out here could not be affected through the person they merged into either.
+    // Users no definition cares about are dropped (the hot path of ingestion when nothing reads
+    // their events). A user merged into another is routed by their own marks, so the person
+    // they merged into is evaluated for every definition either's changes affect.
     const all = [...goals, ...journeys, ...segments].map((x) => x.deps);
     for (const [id, d] of dirty) if (!all.some((deps) => affects(deps, d))) dirty.delete(id);
     if (dirty.size === 0) return;
 
-    const canonical = await this.identity.canonical(workspaceId, [...dirty.keys()]);
-    const users = new Map<string, Dirty>();
-    for (const [id, d] of dirty) {
-      const to = canonical.get(id);
-      if (!to) continue;
-      const merged = users.get(to);
-      if (!merged) users.set(to, d);
-      else mergeDirty(merged, d);
-    }
+    // An id merged away meanwhile is evaluated as the person it merged into: the statements
+    // resolve that themselves (`canonicalUsers`), which saves a query before every turn.
     const usersFor = (deps: RuleDeps) =>
-      [...users].filter(([, d]) => affects(deps, d)).map(([id]) => id);
+      [...dirty].filter(([, d]) => affects(deps, d)).map(([id]) => id);
 
     const tasks: Array<{ id: string; deps: RuleDeps; task: LiveTask }> = [
       ...goals.map(({ goal, deps }) => ({
         id: goal.id,
         deps,
-        task: ((now, ids, lock) =>
-          this.goals.refreshUsers(workspaceId, goal, now, ids, lock)) satisfies LiveTask,
+        task: ((now, ids) =>
+          this.goals.liveStatement(workspaceId, goal, now, ids)) satisfies LiveTask,
       })),
       ...journeys.map(({ journey, deps }) => ({
         id: journey.id,
         deps,
-        task: ((now, ids, lock) =>
-          this.journeys.refreshUsers(workspaceId, journey, now, ids, lock)) satisfies LiveTask,
+        task: ((now, ids) =>
+          this.journeys.liveStatement(workspaceId, journey, now, ids)) satisfies LiveTask,
       })),
       ...dependencyOrder(segments).map((segment) => ({
         id: segment.id,
         deps: segment.deps,
-        task: ((now, ids, lock) =>
-          this.segments.refreshUsers(workspaceId, segment, now, ids, lock)) satisfies LiveTask,
+        task: ((now, ids) =>
+          this.segments.liveStatement(workspaceId, segment, now, ids)) satisfies LiveTask,
       })),
     ];
     this.queues.retain(workspaceId, new Set(tasks.map((t) => t.id)));
@@ -251,14 +291,16 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
    * it is safe because the write is idempotent per user (a unique current membership, one
    * completion, one position) and the recheck, made after the holder commits, has the last word.
    */
-  private async fast(id: string, users: string[], task: LiveTask, now: Date): Promise<void> {
-    let held = true;
+  private async fast(
+    connection: LiveConnection,
+    id: string,
+    users: string[],
+    task: LiveTask,
+    now: Date,
+  ): Promise<void> {
+    let held: boolean;
     try {
-      await task(now, users, async (definitionId, work) => {
-        const run = await this.live.run(definitionId, 'try', work);
-        held = run.locked;
-        return run.result;
-      });
+      held = (await connection.run(task(now, users), 'try')).locked;
     } catch (error) {
       held = false; // a conflict with the holder: the recheck lane does it again
       this.log.warn(`incremental evaluation failed, rechecking: ${String(error)}`);
@@ -308,4 +350,11 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
       if (all || segment.deps.timeBased) await this.segments.refresh(workspaceId, segment, now);
     }
   }
+}
+
+interface Lane {
+  connection: LiveConnection;
+  /** Which queue lengths it serves. */
+  accepts: (waiting: number) => boolean;
+  running: Promise<void> | null;
 }

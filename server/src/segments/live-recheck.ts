@@ -1,8 +1,8 @@
 import type { Logger } from '@nestjs/common';
-import type { DefinitionLock, LiveConnection } from './live-connection';
+import type { LiveConnection, LiveStatement } from './live-connection';
 
-/** Re-evaluates one definition for some users at `now`, its transaction under `lock`. */
-export type LiveTask = (now: Date, users: string[], lock: DefinitionLock) => Promise<unknown>;
+/** The statement evaluating one definition for some users at `now`. */
+export type LiveTask = (now: Date, users: string[]) => LiveStatement;
 
 /**
  * The second lane of incremental evaluation. The first lane never waits for a definition's lock:
@@ -46,11 +46,11 @@ export class RecheckLane {
         const batch = this.pending;
         this.pending = new Map();
         for (const { users, task } of batch.values()) {
-          await task(new Date(), [...users], async (id, work) => {
-            return (await this.connection.run(id, 'wait', work)).result;
-          }).catch((error: unknown) =>
-            this.log.error(`incremental re-evaluation failed: ${String(error)}`),
-          );
+          await this.connection
+            .run(task(new Date(), [...users]), 'wait')
+            .catch((error: unknown) =>
+              this.log.error(`incremental re-evaluation failed: ${String(error)}`),
+            );
         }
       }
     } finally {

@@ -1,6 +1,6 @@
 import type { Rule } from '@waymark/shared';
 import type { Queryable } from '../identity/identity-ops';
-import { onlyUsers, ruleOverAllUsers, ruleOverUsers } from '../identity/rule-scope';
+import { canonicalUsers, onlyUsers, ruleOverAllUsers, ruleOverUsers } from '../identity/rule-scope';
 
 /**
  * Brings a segment's materialised membership in line with its rule in one statement: users for
@@ -17,15 +17,30 @@ export async function refreshSegment(
   now: Date,
   users?: string[],
 ): Promise<{ members: number; entered: number; exited: number }> {
+  const { text, values } = segmentRefreshSql(workspaceId, segmentId, rule, now, users);
+  const [row] = await q.query<Array<{ members: number; entered: number; exited: number }>>(
+    text,
+    values,
+  );
+  return row ?? { members: 0, entered: 0, exited: 0 };
+}
+
+/** The statement of `refreshSegment`; its text depends only on the rule and on `users` given. */
+export function segmentRefreshSql(
+  workspaceId: string,
+  segmentId: string,
+  rule: Rule,
+  now: Date,
+  users?: string[],
+): { text: string; values: unknown[] } {
   const params: unknown[] = [workspaceId, segmentId, now.toISOString()];
   const userFilter = onlyUsers(params, 'u.id', users);
-  const memberFilter = users ? `AND m.end_user_id = ANY($${params.length}::uuid[])` : '';
+  const memberFilter = users ? `AND m.end_user_id IN (${canonicalUsers(params.length)})` : '';
   // Everyone: aggregate events once per user (set-based); some users: correlated per user.
   const plan = users
     ? { expr: ruleOverUsers(rule, params, now), with: '', joins: '' }
     : ruleOverAllUsers(rule, params, now);
-  const [row] = await q.query<Array<{ members: number; entered: number; exited: number }>>(
-    `WITH ${plan.with} cur AS MATERIALIZED (
+  const text = `WITH ${plan.with} cur AS MATERIALIZED (
        SELECT u.id FROM end_users u ${plan.joins}
        WHERE u.workspace_id = $1 AND u.merged_into IS NULL ${userFilter} AND ${plan.expr}
      ), exited AS (
@@ -42,10 +57,8 @@ export async function refreshSegment(
        RETURNING 1
      )
      SELECT (SELECT count(*) FROM cur)::int AS members, (SELECT count(*) FROM entered)::int AS entered,
-            (SELECT count(*) FROM exited)::int AS exited`,
-    params,
-  );
-  return row ?? { members: 0, entered: 0, exited: 0 };
+            (SELECT count(*) FROM exited)::int AS exited`;
+  return { text, values: params };
 }
 
 /** Rule preview while editing: how many users it holds for now, and a sample. */

@@ -13,8 +13,8 @@ import { DefinitionStore, type StoredDefinition } from '../identity/definition-s
 import type { UserMerge, UserRef } from '../identity/identity-ops';
 import { IdentityService } from '../identity/identity.service';
 import { assertServerRule, elapsed, withDefinitionLock } from '../identity/rule-scope';
-import type { DefinitionLock } from './live-connection';
-import { previewRule, refreshSegment } from './segment-refresh';
+import type { LiveStatement } from './live-connection';
+import { previewRule, refreshSegment, segmentRefreshSql } from './segment-refresh';
 
 export type StoredSegment = StoredDefinition<Rule>;
 
@@ -98,17 +98,17 @@ export class SegmentsService {
     return { ...counts, ms: elapsed(start) };
   }
 
-  /** Incremental evaluation (LiveEvaluator): these users only, under `lock`. */
-  refreshUsers(
+  /** Incremental evaluation (LiveEvaluator): the statement evaluating these users only. */
+  liveStatement(
     workspaceId: string,
     segment: StoredSegment,
     now: Date,
     users: string[],
-    lock: DefinitionLock,
-  ) {
-    return lock(segment.id, (q) =>
-      refreshSegment(q, workspaceId, segment.id, segment.body, now, users),
-    );
+  ): LiveStatement {
+    return {
+      definitionId: segment.id,
+      ...segmentRefreshSql(workspaceId, segment.id, segment.body, now, users),
+    };
   }
 
   async preview(workspaceId: string, rule: Rule, sample: number): Promise<SegmentPreview> {
