@@ -304,3 +304,15 @@ test('the async snippet queues calls (group included) until the bundle loads', a
     .toEqual(['$group', '$identify', '$page', 'Queued Before Load']);
   expect(errors).toEqual([]);
 });
+
+test('the widget script names its source map in a SourceMap header, not in the bytes pages download', async ({
+  request,
+}) => {
+  const script = await request.get('/sdk/waymark.js');
+  expect(script.status()).toBe(200);
+  expect(script.headers()['sourcemap']).toBe('waymark.js.map');
+  expect(await script.text()).not.toContain('sourceMappingURL');
+  const map = await request.get('/sdk/waymark.js.map');
+  expect(map.status()).toBe(200);
+  expect(((await map.json()) as { sources: string[] }).sources.length).toBeGreaterThan(0);
+});

@@ -1,5 +1,5 @@
 import fastifyStatic, { type FastifyStaticOptions } from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config';
@@ -13,20 +13,34 @@ interface Mount {
 }
 
 /**
- * Built assets: the widget under /sdk/, the builder's files at /, the demo app's files under
- * /demo/. Routes are made per file at startup (wildcard: false) so they never shadow API routes.
- * The builder's scripts and stylesheets are under /assets/ (builder-ui/build.mjs), named by
- * content hash: cached for a year as immutable, sent pre-compressed from their `.br`/`.gz`
- * twins, and served by one /assets/* route that looks on disk per request, so a rebuild while the
- * server runs (new names) needs no restart. index.html, which names them, is never cached
- * (pages.controller.ts).
+ * The widget's scripts name their source maps in a `SourceMap` header (what devtools read, like
+ * the `//# sourceMappingURL=` comment) rather than in the file: the comment would be bytes every
+ * page downloads (widget/build.mjs).
+ */
+const sourceMapHeader = (reply: FastifyReply, file: string): void => {
+  if (file.endsWith('.js')) reply.header('sourcemap', `${path.basename(file)}.map`);
+};
+
+/**
+ * Built assets: the widget under /sdk/ (with `sourceMapHeader`), the builder's files at /, the
+ * demo app's files under /demo/. Routes are made per file at startup (wildcard: false) so they
+ * never shadow API routes. The builder's scripts and stylesheets are under /assets/
+ * (builder-ui/build.mjs), named by content hash: cached for a year as immutable, sent
+ * pre-compressed from their `.br`/`.gz` twins, and served by one /assets/* route that looks on
+ * disk per request, so a rebuild while the server runs (new names) needs no restart. index.html,
+ * which names them, is never cached (pages.controller.ts).
  */
 export async function registerStatic(fastify: FastifyInstance, config: Config): Promise<void> {
   const builder = config.paths.builder;
   const mounts: Mount[] = [
     {
       folder: config.paths.widget,
-      options: { root: config.paths.widget, prefix: '/sdk/', maxAge: 300_000 },
+      options: {
+        root: config.paths.widget,
+        prefix: '/sdk/',
+        maxAge: 300_000,
+        setHeaders: sourceMapHeader,
+      },
     },
     {
       folder: builder,

@@ -101,6 +101,12 @@ export interface ContentRun {
 /** What every surface chunk exports. `parts` holds the loaded chunks of `chunksFor(definition)`. */
 export interface SurfaceModule {
   mount(ctx: MountContext, parts: Partial<Chunks>): ContentRun;
+  /**
+   * Optional: builds what a first draw needs that no session answer changes (stylesheets, the
+   * shadow root), called when the chunk was preloaded ahead of need, so that the draw after the
+   * answer does less before the first paint.
+   */
+  prepare?(stage: Stage, parts: Partial<Chunks>): void;
 }
 
 /** Everything the UI needs to draw one flow step, and the one way it answers. */

@@ -22,7 +22,7 @@ import { createLogger } from './debug.logger';
 import { fetchSession } from './http.transport';
 import { explainLater, loadParts } from './lazy.run';
 import { startRuntime, type Runtime } from './runtime.factory';
-import type { ContentRun } from './surface.port';
+import type { ContentRun, SurfaceModule } from './surface.port';
 import { matchUrlPattern } from './trigger.matcher';
 import type { TagWatch } from '../surfaces/tags.chunk';
 import { randomId } from './uuid.util';
@@ -273,9 +273,15 @@ export class Waymark {
     this.#host.states.clear();
   }
 
-  /** Loads the parts each item needs (see `chunksFor`) ahead of need. */
+  /** Loads the parts each item needs (see `chunksFor`) ahead of need, and lets them prepare. */
   #preload(content: readonly EligibleContent[]): void {
-    for (const item of content) loadParts(chunksFor(item.definition)).catch(() => {});
+    for (const { definition } of content) {
+      loadParts(chunksFor(definition))
+        .then((parts) =>
+          (parts[definition.kind] as SurfaceModule).prepare?.(this.#host.stage, parts),
+        )
+        .catch(() => {});
+    }
   }
 
   /** The last session answer if it was this user's (same anonymous id and user id) or `anyUser`. */

@@ -1,19 +1,16 @@
 import {
   computePosition,
-  detectOverflow,
-  flip,
-  offset,
-  shift,
   type Middleware,
   type Placement as FloatingPlacement,
   type Platform,
   type Rect,
   type Side,
 } from '@floating-ui/core';
-import { autoUpdate } from '@floating-ui/dom';
+// @floating-ui/dom re-exports core's middleware; importing them from it pulls in neither its
+// platform nor its autoUpdate (the package has no side effects).
+import { flip, offset, shift } from '@floating-ui/dom';
 import type { Placement } from '@waymark/shared';
-
-export { autoUpdate };
+import { autoUpdate } from './auto-update';
 
 const rectOf = ({ left: x, top: y, width, height }: DOMRect): Rect => ({ x, y, width, height });
 const sizeOf = (element: HTMLElement): { width: number; height: number } => ({
@@ -47,7 +44,8 @@ const EDGE = 8;
 /** The arrow's size (12 px square, rotated) and its least distance from the card's corners. */
 const ARROW = 12;
 const ARROW_PAD = 10;
-const px = (n: number): string => `${Math.round(n)}px`;
+/** A length for `element.style`, in whole pixels. */
+export const px = (n: number): string => `${Math.round(n)}px`;
 
 /**
  * Where the arrow goes along the card's side: in line with the reference's center, kept
@@ -74,7 +72,7 @@ function outOfView(element: Element, whole: boolean): boolean {
 const room: Middleware = {
   name: 'room',
   async fn(state) {
-    const overflow = await detectOverflow(state, { padding: EDGE });
+    const overflow = await state.platform.detectOverflow(state, { padding: EDGE });
     const side = state.placement.split('-')[0] as Side;
     const across =
       side === 'top' || side === 'bottom'
@@ -84,6 +82,24 @@ const room: Middleware = {
   },
 };
 
+/**
+ * floating-ui's middleware for a card `GAP` px beside its reference: `flip` to the opposite side
+ * (`auto`: below, above, right, left) when the side has no room, `room` (sheet or not), `shift`
+ * along the side to stay `EDGE` px inside the viewport.
+ */
+export const middlewareFor = (placement: Placement): Middleware[] => [
+  offset(GAP),
+  flip({
+    crossAxis: false,
+    padding: EDGE,
+    ...(placement === 'auto' && {
+      fallbackPlacements: ['top', 'right', 'left'] as FloatingPlacement[],
+    }),
+  }),
+  room,
+  shift({ padding: EDGE }),
+];
+
 export interface FloatingHooks {
   /** After the first placement (the card is visible from then on). */
   placed?(): void;
@@ -92,11 +108,10 @@ export interface FloatingHooks {
 }
 
 /**
- * Keeps a card (`position: fixed`) next to its reference with floating-ui (`offset`, `flip`,
- * `shift`; `autoUpdate` on scroll, resize and reference movement; the arrow is placed from the
- * computed coordinates by `arrowAt`) until the returned
- * cleanup runs. `auto` tries below, above, right, left. With no room on any side, the card
- * becomes a bottom sheet (`.sheet`); while the reference is scrolled away it is hidden.
+ * Keeps a card (`position: fixed`) next to its reference with floating-ui's `computePosition`
+ * and `middlewareFor`, re-placed by our `autoUpdate` on scroll, resize and reference movement,
+ * the arrow placed from the computed coordinates by `arrowAt`, until the returned cleanup runs.
+ * With no room on any side, the card becomes a bottom sheet (`.sheet`); while the reference is scrolled away it is hidden.
  * Positions are written through CSSOM (`element.style.left`), which a strict `style-src` CSP
  * allows; the arrow's side comes from `data-side`, styled in the sheet.
  */
@@ -109,17 +124,7 @@ export function attachFloating(
 ): () => void {
   let first = true;
   let live = true;
-  const auto = placement === 'auto';
-  const middleware = [
-    offset(GAP),
-    flip({
-      crossAxis: false,
-      padding: EDGE,
-      ...(auto && { fallbackPlacements: ['top', 'right', 'left'] as FloatingPlacement[] }),
-    }),
-    room,
-    shift({ padding: EDGE }),
-  ];
+  const middleware = middlewareFor(placement);
   const update = async (): Promise<void> => {
     if (!reference.isConnected) return hooks.lost?.();
     const { style, classList } = floating;
@@ -130,7 +135,7 @@ export function attachFloating(
       placement: settled,
       middlewareData: data,
     } = await computePosition(reference, floating, {
-      placement: auto ? 'bottom' : placement,
+      placement: placement === 'auto' ? 'bottom' : placement,
       strategy: 'fixed',
       middleware,
       platform,

@@ -3,11 +3,11 @@ import { localize, translate } from '../ui/i18n';
 import { render } from 'preact';
 import type { Chunks } from '../core/chunk.loader';
 import { FlowRunner } from '../core/flow.runner';
-import type { ContentRun, MountContext, StepView, Surface } from '../core/surface.port';
+import type { ContentRun, MountContext, Stage, StepView, Surface } from '../core/surface.port';
 import { findElement, isVisible } from '../dom/element.finder';
 import { waitForElement } from '../dom/element.waiter';
 import { newId } from '../ui/blocks.view';
-import { openLayer, type Layer } from '../ui/stage';
+import { openLayer, prepareStage, type Layer } from '../ui/stage';
 import type { FlowView } from '../ui/step-card.view';
 
 /** Picks the view for a step from the loaded parts; keyed by draw so each step mounts fresh. */
@@ -22,6 +22,17 @@ function StepSurface({ view, parts }: { view: FlowView; parts: Partial<Chunks> }
   const mode = step.type === 'modal' ? 'modal' : step.type === 'slideout' ? 'slideout' : 'center';
   return Dialog ? <Dialog key={key} view={view} mode={mode} /> : null;
 }
+
+/** The step views' stylesheets. */
+const cssOf = (parts: Partial<Chunks>): (string | undefined)[] => [
+  parts.tooltip?.tooltipCss,
+  parts.dialog?.dialogCss,
+  parts.tooltip?.hotspotCss,
+];
+
+/** Ahead of the first draw: the stylesheets and the shadow root (see `SurfaceModule`). */
+export const prepare = (stage: Stage, parts: Partial<Chunks>): void =>
+  prepareStage(stage, cssOf(parts));
 
 const findVisible = (target: Parameters<typeof findElement>[1]): Element | null => {
   const element = findElement(document, target);
@@ -38,11 +49,7 @@ export function mount(ctx: MountContext, parts: Partial<Chunks>): ContentRun {
   let layer: Layer | null = null;
   const surface: Surface = {
     show(view: StepView) {
-      layer ??= openLayer(ctx, [
-        parts.tooltip?.tooltipCss,
-        parts.dialog?.dialogCss,
-        parts.tooltip?.hotspotCss,
-      ]);
+      layer ??= openLayer(ctx, cssOf(parts));
       render(<StepSurface view={{ ...view, t, titleId: newId() }} parts={parts} />, layer.el);
     },
     hide() {

@@ -8,7 +8,7 @@ import { newId } from '../ui/blocks.view';
 import { beaconCss, cornerCss } from '../ui/corner.styles';
 import { LauncherView } from '../ui/launcher.view';
 import { openLayer, type Layer } from '../ui/stage';
-import { tooltipCss } from '../ui/tooltip.view';
+import { popoverCss } from '../ui/tooltip.view';
 
 /**
  * The launcher chunk: a persistent button in a corner, or an icon or beacon beside an element
@@ -39,7 +39,7 @@ export function mount(ctx: MountContext): ContentRun {
     else if (action.type === 'complete') finish('completed');
   };
   const show = (target: Element | null): void => {
-    layer = openLayer(ctx, [cornerCss, beaconCss, tooltipCss]);
+    layer = openLayer(ctx, [cornerCss, beaconCss, popoverCss]);
     const opened = (open: boolean): void => {
       if (open) ctx.record('step_viewed', 'open', 0);
     };

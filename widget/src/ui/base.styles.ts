@@ -10,7 +10,8 @@
  * Custom properties still inherit (`all` leaves them alone): a host may theme with
  * `#waymark-root { --waymark-accent: …; --waymark-radius: …; --waymark-font: … }`; a content
  * theme sets the short names (`--a`, `--at`, `--bg`, `--fg`, `--r`, `--f`) on its layer.
- * Selectors are short on purpose: the shadow root scopes them, and every byte ships.
+ * Selectors are short on purpose: the shadow root scopes them, and every byte ships. Reduced
+ * motion stops animations on `:before` too (`*` matches no pseudo-element: the beacons pulse there).
  */
 export const baseCss =
   ':host{all:initial!important;display:block!important;position:fixed!important;top:0!important;left:0!important;z-index:2147483647!important}' +
@@ -21,13 +22,13 @@ export const baseCss =
   '*{box-sizing:border-box}' +
   '.card{position:fixed;top:0;left:0;width:max-content;min-width:240px;max-width:min(340px,calc(100vw - 16px));padding:16px;background:var(--bg);color:var(--fg);border:1px solid #8883;border-radius:var(--r);box-shadow:0 12px 32px #1018282e;animation:wm-in .2s}' +
   '.card:focus{outline:0}' +
-  'h2{margin:0;margin-inline-end:28px;margin-bottom:6px;font-size:16px;line-height:1.35}' +
+  'h2{margin:0 0 6px;margin-inline-end:28px;font-size:16px;line-height:1.35}' +
   'p,ul,ol{margin:0 0 8px}' +
   'ul,ol{padding-inline-start:20px}' +
   'code{padding:1px 5px;border-radius:4px;background:#8882}' +
   'a{color:var(--a)}' +
   'img{display:block;max-width:100%;margin:4px 0 10px;border-radius:8px}' +
-  '.foot{display:flex;flex-wrap:wrap;justify-content:flex-end;align-items:center;gap:8px;margin-top:14px}' +
+  '.foot{display:flex;flex-flow:wrap;justify-content:flex-end;align-items:center;gap:8px;margin-top:14px}' +
   '.count{margin-inline-end:auto;font-size:12px;opacity:.8}' +
   'button{all:unset;box-sizing:border-box;cursor:pointer;padding:8px 14px;border-radius:8px;font-size:13px;font-weight:600;line-height:18px;text-align:center}' +
   '.primary{background:var(--a);color:var(--at)}' +
@@ -37,5 +38,6 @@ export const baseCss =
   '.x{position:absolute;top:8px;inset-inline-end:8px;padding:0 8px;font-size:20px;font-weight:400;line-height:28px;opacity:.75}' +
   ':focus-visible{outline:2px solid var(--a);outline-offset:2px}' +
   '.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}' +
-  '@keyframes wm-in{from{opacity:0}}' +
-  '@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}';
+  // Entry fade from .6, not 0: the card is seen in the first frame it is drawn (issue 3).
+  '@keyframes wm-in{from{opacity:.6}}' +
+  '@media (prefers-reduced-motion){*,:before{animation:none!important;transition:none!important}}';

@@ -41,5 +41,5 @@ export const dialogCss =
   '.back>.slide{position:fixed;padding:16px}' +
   '.slide{top:auto;left:auto;bottom:20px;inset-inline-end:20px;max-width:min(380px,calc(100vw - 40px));animation:wm-slide .25s}' +
   '.bottom-left,.top-left{inset-inline:20px auto}.top-right,.top-left{top:20px;bottom:auto}' +
-  '@keyframes wm-slide{from{transform:translateY(16px);opacity:0}}' +
+  '@keyframes wm-slide{from{transform:translateY(16px);opacity:.6}}' +
   confettiCss;

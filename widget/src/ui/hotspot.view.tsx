@@ -1,4 +1,5 @@
-import { autoUpdate } from '../dom/floating.positioner';
+import { autoUpdate } from '../dom/auto-update';
+import { px } from '../dom/floating.positioner';
 import { Component } from 'preact';
 import { beaconCss } from './corner.styles';
 import type { FlowView } from './step-card.view';
@@ -8,8 +9,6 @@ interface Props {
   view: FlowView;
   target: Element;
 }
-
-const px = (n: number): string => `${Math.round(n - 12)}px`;
 
 /**
  * A pulsing beacon on the target; pressing it opens the step as a tooltip. Esc closes the
@@ -27,11 +26,12 @@ export class HotspotView extends Component<Props, { open: boolean }> {
     return autoUpdate(target, beacon, () => {
       const r = target.getBoundingClientRect();
       const middle = spot === 'center';
+      // Centred on the point: the beacon is 24 px square.
       beacon.style.left = px(
-        middle ? (r.left + r.right) / 2 : spot.endsWith('left') ? r.left : r.right,
+        (middle ? (r.left + r.right) / 2 : spot.endsWith('left') ? r.left : r.right) - 12,
       );
       beacon.style.top = px(
-        middle ? (r.top + r.bottom) / 2 : spot.startsWith('top') ? r.top : r.bottom,
+        (middle ? (r.top + r.bottom) / 2 : spot.startsWith('top') ? r.top : r.bottom) - 12,
       );
       beacon.style.visibility = target.isConnected ? '' : 'hidden';
     });
@@ -53,7 +53,7 @@ export class HotspotView extends Component<Props, { open: boolean }> {
           type="button"
           class="beacon"
           aria-label={heading?.text ?? view.t('Open tip')}
-          aria-expanded={open ? 'true' : 'false'}
+          aria-expanded={open}
           onClick={() => this.setState({ open: !open })}
         />
         {open && this.#beacon && (

@@ -1,6 +1,7 @@
 import type { ButtonAction, LauncherDefinition } from '@waymark/shared';
 import { Component } from 'preact';
-import { attachFloating, autoUpdate } from '../dom/floating.positioner';
+import { autoUpdate } from '../dom/auto-update';
+import { attachFloating, px } from '../dom/floating.positioner';
 import {
   BlockList,
   ButtonRow,
@@ -20,8 +21,6 @@ interface Props {
   act(action: ButtonAction): void;
   opened(open: boolean): void;
 }
-
-const px = (n: number): string => `${Math.round(n)}px`;
 
 /** A button, icon or beacon that toggles a popover of blocks anchored to it. */
 export class LauncherView extends Component<Props, { open: boolean }> {
@@ -78,7 +77,7 @@ export class LauncherView extends Component<Props, { open: boolean }> {
           type="button"
           class={`${launcher.style === 'beacon' ? 'beacon' : 'launch'} ${launcher.style === 'icon' ? 'icon' : ''} ${corner}`}
           aria-label={text ? undefined : launcher.label}
-          aria-expanded={open ? 'true' : 'false'}
+          aria-expanded={open}
           onClick={() => this.#toggle(!open)}
         >
           {text ? launcher.label : launcher.style === 'icon' ? '?' : ''}

@@ -1,4 +1,4 @@
-import { autoUpdate } from '../dom/floating.positioner';
+import { autoUpdate } from '../dom/auto-update';
 import { spotlightPath } from '../dom/fit.geometry';
 
 /** Dims the page except `target`, follows it, and swallows clicks outside it. */
@@ -6,9 +6,7 @@ export function SpotlightView({ target }: { target: Element }) {
   const follow = (svg: SVGSVGElement | null): (() => void) | undefined => {
     const path = svg?.firstElementChild;
     if (!svg || !path) return undefined;
-    // floating-ui types `floating` as HTMLElement; autoUpdate only watches its ancestors and
-    // size, which an SVG element has too.
-    return autoUpdate(target, svg as Element as HTMLElement, () => {
+    return autoUpdate(target, svg, () => {
       const viewport = { width: innerWidth, height: innerHeight };
       svg.setAttribute('viewBox', `0 0 ${viewport.width} ${viewport.height}`);
       path.setAttribute('d', spotlightPath(target.getBoundingClientRect(), viewport, 6));

@@ -41,16 +41,32 @@ function createHost(nonce: string | undefined, flow?: string): [HTMLElement, Sha
 }
 
 /** The instance's shadow root on `<waymark-root id="waymark-root">`, created on first use. */
-function mainRoot(stage: Stage): ShadowRoot {
+function stageRoot(stage: Stage): [HTMLElement, ShadowRoot] {
   if (!stage.host || !stage.root) {
     [stage.host, stage.root] = createHost(stage.nonce);
     // A second instance (e.g. a preview next to the live widget) must not duplicate the id.
     if (!document.getElementById(HOST_ID)) stage.host.id = HOST_ID;
   }
+  return [stage.host, stage.root];
+}
+
+/**
+ * Ahead of the first draw (a returning visitor's chunk, preloaded before the session answers):
+ * the shadow root, not yet in the page, with `css` parsed and adopted, so the draw after the
+ * answer only builds the surface (issue 3).
+ */
+export function prepareStage(stage: Stage, css: readonly (string | undefined)[]): void {
+  const root = stageRoot(stage)[1];
+  for (const sheet of css) if (sheet) adopt(root, sheet, stage.nonce);
+}
+
+/** The instance's shadow root, its host put (back) last in `<body>`. */
+function mainRoot(stage: Stage): ShadowRoot {
+  const [host, root] = stageRoot(stage);
   // Last in <body>, so the page's own overlays with the same z-index lose to ours; apps that
   // replace <body>'s children wholesale get it back.
-  if (stage.host.nextElementSibling || !stage.host.isConnected) document.body.append(stage.host);
-  return stage.root;
+  if (host.nextElementSibling || !host.isConnected) document.body.append(host);
+  return root;
 }
 
 /** Where one surface draws: a `.wm` element with the content's theme, direction and language. */

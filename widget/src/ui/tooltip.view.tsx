@@ -56,15 +56,19 @@ export function TooltipView(props: {
   );
 }
 
-/** Tooltip, bottom sheet and spotlight styles. */
-export const tooltipCss =
+/** Card beside an element (tooltips, launcher popovers): its arrow, and the bottom sheet. */
+export const popoverCss =
   '.tip{visibility:hidden}' +
-  '.arrow{position:absolute;width:12px;height:12px;background:inherit;border:inherit;border-radius:0;transform:rotate(45deg)}' +
+  '.arrow{position:absolute;width:12px;height:12px;background:inherit;border:inherit;transform:rotate(45deg)}' +
   '[data-side=bottom] .arrow{top:-7px;border-width:1px 0 0 1px}' +
   '[data-side=top] .arrow{bottom:-7px;border-width:0 1px 1px 0}' +
   '[data-side=right] .arrow{left:-7px;border-width:0 0 1px 1px}' +
   '[data-side=left] .arrow{right:-7px;border-width:1px 1px 0 0}' +
-  '.sheet{top:auto;bottom:0;left:0;right:0;width:auto;min-width:0;max-width:none;max-height:70vh;overflow:auto;border-radius:var(--r) var(--r) 0 0}' +
-  '.sheet .arrow{display:none}' +
+  '.sheet{inset:auto 0 0;width:auto;min-width:0;max-width:none;max-height:70vh;overflow:auto;border-radius:var(--r) var(--r) 0 0}' +
+  '.sheet .arrow{display:none}';
+
+/** Tooltip, bottom sheet and spotlight styles. */
+export const tooltipCss =
+  popoverCss +
   '.spot{position:fixed;inset:0;width:100vw;height:100vh;pointer-events:none}' +
   '.spot path{fill:#0f172a73;fill-rule:evenodd;pointer-events:auto}';
