@@ -5,6 +5,9 @@
 // Run after `npm run build`:  node bench/sdk-session.mjs [--duration=15] [--port=3510] [--keep]
 // (--keep leaves the database for inspection or --reuse; BENCH_DB names it, default
 // waymark_bench_sdk).
+// Session requests carry the `Accept-Encoding` a browser sends: the widget's session call is a
+// browser fetch, so that is what the server's real traffic looks like (the answer goes out
+// compressed; --identity asks for identity, to measure uncompressed answers).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -216,12 +219,20 @@ hello.kill('SIGTERM');
 
 const server = await startServer(url, port);
 let n = 0;
+// What Chrome and Firefox send over HTTPS (the widget's fetch cannot change it).
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+const identity = process.argv.includes('--identity');
 const session = {
   url: `${server.url}/sdk/v1/session`,
   requests: [
     {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-waymark-key': sdkKey },
+      headers: {
+        'content-type': 'application/json',
+        'x-waymark-key': sdkKey,
+        // Said even for identity: the probe below is a fetch, which would ask for gzip.
+        'accept-encoding': identity ? 'identity' : BROWSER_ACCEPT_ENCODING,
+      },
       setupRequest: (request) => {
         const i = (n = (n * 7919 + 104_729) % USERS);
         request.body = JSON.stringify({
@@ -249,6 +260,9 @@ const probe = await fetch(session.url, {
 });
 const answer = await probe.json();
 if (probe.status !== 200) throw new Error(`session failed: ${JSON.stringify(answer)}`);
+// fetch decodes the answer; the headers tell how it travelled.
+const coding = probe.headers.get('content-encoding') ?? 'identity';
+const wireBytes = Number(probe.headers.get('content-length'));
 // The run cycles through a fixed set of users (the generator above repeats every 2,500): the
 // warm-up sees each of them at least once, however slow the machine, so the measured run is the
 // steady state (each user's progress and assignments in memory) rather than a cold start.
@@ -276,6 +290,8 @@ console.log(
       connections: CONNECTIONS,
       durationSeconds: duration,
       data: { items: ITEMS, users: USERS, progressRows, itemsPerAnswer: answer.content.length },
+      acceptEncoding: identity ? 'identity' : BROWSER_ACCEPT_ENCODING,
+      answer: { bytes: Buffer.byteLength(JSON.stringify(answer)), coding, wireBytes },
       rawFastifyHello: raw,
       sdkSession: sdk,
       ratio: Number(ratio.toFixed(3)),
@@ -287,7 +303,9 @@ console.log(
 console.log(
   `raw Fastify hello: ${raw.requestsPerSecond} req/s, p99 ${raw.p99} ms\n` +
     `POST /sdk/v1/session: ${sdk.requestsPerSecond} req/s, p99 ${sdk.p99} ms ` +
-    `(${answer.content.length} items, ${Buffer.byteLength(JSON.stringify(answer))} bytes per answer)\n` +
+    `(${answer.content.length} items, ${Buffer.byteLength(JSON.stringify(answer))} bytes per answer, ` +
+    `sent as ${coding}: ${wireBytes} bytes; ` +
+    `${identity ? 'Accept-Encoding "identity"' : `Accept-Encoding "${BROWSER_ACCEPT_ENCODING}" as browsers send`})\n` +
     `server CPU per request: hello ${raw.serverCpuMicrosPerRequest} µs, session ` +
     `${sdk.serverCpuMicrosPerRequest} µs\n` +
     `ratio: ${(ratio * 100).toFixed(1)} % (target ≥ 50 %), p99 target ≤ 10 ms: ` +

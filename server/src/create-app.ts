@@ -37,8 +37,11 @@ export async function createApp(
       done(new AppError('malformed_json'), undefined);
     }
   });
-  fastify.addHook('onRequest', async (_request, reply) => {
+  // Callback hooks, not async ones: they run on every request, the SDK session's included,
+  // and an async hook costs a promise and a microtask turn each time.
+  fastify.addHook('onRequest', (_request, reply, done) => {
     reply.headers(securityHeaders);
+    done();
   });
   registerSdkCors(fastify);
   await fastify.register(fastifyCookie);

@@ -34,7 +34,7 @@ import {
   type UserState,
 } from './decision.engine';
 import { ProgressService, type ProgressChange } from './progress.service';
-import { sessionAnswer, toEligible } from './session.answer';
+import { sessionAnswer, toEligible, type Assembled } from './session.answer';
 import { surveyAnswerRows } from './survey-answer.rows';
 import { TraitsSaver } from './traits.saver';
 import { hashKeyOf, userKeysOf } from './user-keys';
@@ -67,11 +67,8 @@ export class SdkService {
     private readonly traits: TraitsSaver,
   ) {}
 
-  /** The session answer as JSON bytes (see `sessionAnswer`) and its etag. */
-  async session(
-    workspaceId: string,
-    body: SessionRequest,
-  ): Promise<{ body: Buffer; etag: string }> {
+  /** The session answer as JSON bytes (see `sessionAnswer`), its etag and compressed twins. */
+  async session(workspaceId: string, body: SessionRequest): Promise<Assembled> {
     this.verify(workspaceId, body.user, body.userHash);
     // Into the identity store in the background, and only when they changed.
     this.traits.note(workspaceId, body.user, body.traits);
@@ -79,7 +76,10 @@ export class SdkService {
     const config = await this.cache.get(workspaceId);
     const who = { user: body.user, traits: body.traits, context: body.context };
     const { decision, state } = await this.decideFor(workspaceId, config, who, now);
-    await this.saveAssignments(workspaceId, config, decision.newAssignments);
+    // Most sessions store nothing: no call, no promise to wait for.
+    if (decision.newAssignments.length > 0) {
+      await this.saveAssignments(workspaceId, config, decision.newAssignments);
+    }
     return sessionAnswer(decision, state.progress, body.context.locale, config);
   }
 

@@ -75,10 +75,14 @@ export interface FeatureTagsFragment {
 
 const NO_TAGS: FeatureTagsFragment = { featureTagsJson: '[]', featureTagsStamp: '' };
 
-/** An answer as sent: its bytes and etag. */
-interface Assembled {
+/**
+ * An answer as sent: its bytes, its etag, and its compressed twins, made when a client first
+ * asks for one (`answer-encoding.ts`) and kept with it.
+ */
+export interface Assembled {
   body: Buffer;
   etag: string;
+  coded: Partial<Record<'br' | 'gzip', Buffer>>;
 }
 
 /**
@@ -96,7 +100,8 @@ export class AnswerMemo {
   }
 
   set(descriptor: string, answer: Assembled): void {
-    const size = answer.body.length + descriptor.length * 2;
+    // A fifth more for the compressed twins it may get (each about a tenth of the body).
+    const size = Math.ceil(answer.body.length * 1.2) + descriptor.length * 2;
     if (size > this.maxBytes / 16) return;
     if (this.bytes + size > this.maxBytes) {
       this.byDescriptor.clear();
@@ -216,7 +221,8 @@ export function sessionAnswer(
   if (!answer) {
     const parts = partsOf(decision, progress, locale, config);
     const etag = etagOf(parts.descriptor);
-    answer = { body: Buffer.from(assemble(decision, parts, etag, locale, config)), etag };
+    const body = Buffer.from(assemble(decision, parts, etag, locale, config));
+    answer = { body, etag, coded: {} };
     config.answers.set(key, answer);
   }
   return answer;

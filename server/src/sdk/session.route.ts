@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../common/app-error';
 import { resolveSdkKey } from '../workspaces/key.guards';
 import type { WorkspacesService } from '../workspaces/workspaces.service';
+import { bytesIn, codingFor } from './answer-encoding';
 import { etagMatches } from './etag';
 import type { SdkService } from './sdk.service';
 
@@ -25,8 +26,13 @@ function sessionRequestOf(body: unknown): SessionRequest {
  * still reach the global ErrorFilter (`{code, message, details}`) through Nest's Fastify error
  * handler. CORS and security headers come from the app's Fastify hooks, as for every route.
  *
- * The answer is a SessionResponse as bytes assembled from memoised fragments. `If-None-Match`
- * with its etag (the `ETag` header, also the body's `etag`) gets 304 and no body.
+ * The answer is a SessionResponse as bytes assembled from memoised fragments, sent compressed
+ * (brotli, else gzip) to clients that accept it — browsers always do — with the compressed bytes
+ * memoised next to the answer's. `If-None-Match` with its etag (the `ETag` header, also the
+ * body's `etag`) gets 304 and no body. The etag names the answer, not its coding: identity bytes
+ * carry it as a strong tag, compressed ones as a weak tag (RFC 9110 §8.8.1: a strong tag is
+ * byte-exact for one representation; the codings are equivalent, not the same bytes). A match
+ * is weak comparison (§13.1.2), so either form revalidates whatever the coding.
  */
 export function registerSessionRoute(
   fastify: FastifyInstance,
@@ -38,13 +44,21 @@ export function registerSessionRoute(
     reply: FastifyReply,
     workspaceId: string,
   ): Promise<void> => {
-    const { body, etag } = await sdk.session(workspaceId, sessionRequestOf(request.body));
-    void reply.header('etag', `"${etag}"`).header('cache-control', 'no-store');
-    if (etagMatches(request.headers['if-none-match'], etag)) {
+    const answer = await sdk.session(workspaceId, sessionRequestOf(request.body));
+    const coding = codingFor(answer, request.headers['accept-encoding']);
+    const vary = reply.getHeader('vary');
+    void reply
+      .header('etag', coding === 'identity' ? `"${answer.etag}"` : `W/"${answer.etag}"`)
+      .header('cache-control', 'no-store')
+      .header('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding');
+    if (etagMatches(request.headers['if-none-match'], answer.etag)) {
       await reply.status(304).send();
       return;
     }
-    await reply.header('content-type', 'application/json; charset=utf-8').send(body);
+    if (coding !== 'identity') void reply.header('content-encoding', coding);
+    await reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(bytesIn(answer, coding));
   };
   fastify.route({
     method: 'POST',
