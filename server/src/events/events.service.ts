@@ -9,7 +9,8 @@ import {
 import { DataSource } from 'typeorm';
 import type { EventRow } from './event-row';
 import { EventWriter } from './event-writer';
-import { decodeCursor, encodeCursor } from './events-cursor';
+import { decodeCursor } from './events-cursor';
+import { EXPORT_COLUMNS, exportPage, type ExportRow } from './events-page';
 
 export { correctSkew, toRow, type EventRow } from './event-row';
 
@@ -65,37 +66,11 @@ export class EventsService {
       where.push(`(ts, message_id) < ($${params.length - 1}::timestamptz, $${params.length})`);
     }
     params.push(query.limit + 1);
-    const rows = await this.db.query<
-      Array<{
-        message_id: string;
-        name: string;
-        user_id: string | null;
-        anonymous_id: string | null;
-        properties: Record<string, StoredEvent['properties'][string]>;
-        ts: Date;
-        received_at: Date;
-      }>
-    >(
-      `SELECT message_id, name, user_id, anonymous_id, properties, ts, received_at FROM events
+    const rows = await this.db.query<ExportRow[]>(
+      `SELECT ${EXPORT_COLUMNS} FROM events
        WHERE ${where.join(' AND ')} ORDER BY ts DESC, message_id DESC LIMIT $${params.length}`,
       params,
     );
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      data: page.map((r) => ({
-        messageId: r.message_id,
-        name: r.name,
-        userId: r.user_id,
-        anonymousId: r.anonymous_id,
-        properties: r.properties,
-        timestamp: r.ts.toISOString(),
-        receivedAt: r.received_at.toISOString(),
-      })),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor(last.ts.toISOString(), last.message_id)
-          : null,
-    };
+    return exportPage(rows, query.limit);
   }
 }

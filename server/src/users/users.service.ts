@@ -9,7 +9,7 @@ import type {
 } from '@waymark/shared';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
-import { EXPORT_COLUMNS, exportPage, type ExportRow } from '../common/events-page';
+import { EXPORT_COLUMNS, exportPage, type ExportRow } from '../events/events-page';
 import { decodeCursor } from '../events/events-cursor';
 import { GoalsService } from '../goals/goals.service';
 import { IdentityService } from '../identity/identity.service';

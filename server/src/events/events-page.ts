@@ -1,5 +1,5 @@
 import type { EventsExportResponse, StoredEvent } from '@waymark/shared';
-import { encodeCursor } from '../events/events-cursor';
+import { encodeCursor } from './events-cursor';
 
 /** The `events` columns a page of the export API reads, as `ExportRow` names them. */
 export const EXPORT_COLUMNS =
