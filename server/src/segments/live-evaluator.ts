@@ -25,6 +25,8 @@ export const PERIODIC_REFRESH_MS = 60_000;
  * not wait for a busy definition's turn in progress (10 ms of work, far more on a busy machine).
  */
 const EXPRESS_USERS = 8;
+/** A lane's rest after a turn that left a backlog, relative to the turn's duration (see `serve`). */
+const BACKLOG_REST = 1;
 /** Every this many periodic runs, every definition is recomputed (repairs anything missed). */
 const FULL_EVERY = 10;
 /** Event retention runs at the leader's first periodic run and every this many after (6 h). */
@@ -205,8 +207,14 @@ export class LiveEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
         const start = performance.now();
         await this.fast(lane.connection, turn.id, turn.users, turn.task, new Date());
         this.inTurn.delete(turn.id);
-        this.queues.done(turn, performance.now() - start);
+        const ms = performance.now() - start;
+        this.queues.done(turn, ms);
         this.kick(); // the definition is free again for the other lane
+        // Saturated (the turn left users behind): the lane rests as long as the turn took, so
+        // the writer keeps its share of the CPU, and the backlog meanwhile collapses repeated
+        // touches of a user into one evaluation (measured: the evaluator's CPU per ingested
+        // event fell from about 50 to about 20 µs; ingestion beside 5 live segments rose ~25 %).
+        if (turn.leftBehind > 0) await new Promise((r) => setTimeout(r, ms * BACKLOG_REST));
       }
     } finally {
       lane.running = null;

@@ -13,7 +13,7 @@ describe('DefinitionQueues', () => {
     q.add('third', at(3), task, many(100));
     q.add('quiet', at(2), task, ['z']);
     expect(q.next()?.id).toBe('quiet'); // shortest among equal starts
-    q.done({ id: 'quiet', workspaceId: 'w', order: 2, task, users: ['z'] }, 1);
+    q.done({ id: 'quiet', workspaceId: 'w', order: 2, task, users: ['z'], leftBehind: 0 }, 1);
     for (let i = 0; i < 6; i++) q.done(q.next()!, 10); // the busy ones in rotation
     for (let round = 0; round < 5; round++) {
       q.done(q.next()!, 10); // a busy turn was in progress when the event came
@@ -113,6 +113,7 @@ describe('DefinitionQueues', () => {
     q.add('d', at(0), task, users);
     const first = q.next()!;
     expect(first.users).toHaveLength(10); // no history: 1 ms a user, 10 ms a turn
+    expect(first.leftBehind).toBe(490); // the lane rests after it: evaluation is behind
     q.done(first, 1_000); // 100 ms a user
     q.next();
     q.done({ ...first, users: ['x'] }, 1_000);
@@ -125,6 +126,7 @@ describe('DefinitionQueues', () => {
     q.add('reader', at(1, true), task, []);
     q.add('plain', at(2), task, []);
     const turn = q.next()!;
+    expect(turn.leftBehind).toBe(0); // a turn that takes its whole queue: no rest
     q.done(turn, 1);
     expect(q.next()).toMatchObject({ id: 'reader', users: ['a'] });
     expect(q.next()).toBeNull();

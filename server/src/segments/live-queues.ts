@@ -27,6 +27,8 @@ export interface Turn {
   order: number;
   task: LiveTask;
   users: string[];
+  /** Users of the queue that did not fit in the turn: evaluation is behind (saturated). */
+  leftBehind: number;
 }
 
 /**
@@ -98,7 +100,8 @@ export class DefinitionQueues {
       users.push(u);
     }
     users.forEach((u) => q.users.delete(u));
-    return { id, workspaceId: q.workspaceId, order: q.order, task: q.task, users };
+    const leftBehind = q.users.size;
+    return { id, workspaceId: q.workspaceId, order: q.order, task: q.task, users, leftBehind };
   }
 
   /**
