@@ -316,3 +316,52 @@ test('the widget script names its source map in a SourceMap header, not in the b
   expect(map.status()).toBe(200);
   expect(((await map.json()) as { sources: string[] }).sources.length).toBeGreaterThan(0);
 });
+
+test('calls made in one task (snippet replay; reset + identify) send one session request, carrying the identity', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const [first, second] = [freshUser(), freshUser()];
+  const sent: { anonymousId: string; userId?: string; traits: Record<string, unknown> }[] = [];
+  await page.route(`${WAYMARK}/sdk/v1/session`, (route) => {
+    const body = route.request().postDataJSON() as {
+      user: { anonymousId: string; userId?: string };
+      traits: Record<string, unknown>;
+    };
+    sent.push({ ...body.user, traits: body.traits });
+    return route.fulfill({
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: JSON.stringify({ content: [], etag: 'e2e' }),
+    });
+  });
+  // The stub queues init (from the snippet), identify, group and page; the bundle replays them.
+  const html = hostHtml({ sdk: false }).replace(
+    '</head>',
+    `${snippet({ sdkKey: demo().sdkKey, apiHost: WAYMARK })}<script>
+      waymark.identify(${JSON.stringify(first)}, { plan: 'pro' });
+      waymark.group('acme', { tier: 'enterprise' });
+      waymark.page();
+    </script></head>`,
+  );
+  await page.route(`${HOST}/**`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: html }),
+  );
+  await page.goto(`${HOST}/app`);
+  await expect.poll(() => sent.length).toBe(1);
+  // Switching users as the demo app does: logout and sign-in in one click handler.
+  await page.evaluate((id) => {
+    // reset is public API; the e2e window type lists only what other suites call.
+    (window.waymark as unknown as { reset(): void }).reset();
+    window.waymark.identify(id, { plan: 'trial' });
+  }, second);
+  await expect.poll(() => sent.length).toBe(2);
+  await page.waitForTimeout(500);
+  expect(sent).toEqual([
+    { anonymousId: expect.any(String), userId: first, traits: { plan: 'pro' } },
+    { anonymousId: expect.any(String), userId: second, traits: { plan: 'trial' } },
+  ]);
+  // reset started a new anonymous id; no request went out for it alone.
+  expect(sent[1]?.anonymousId).not.toBe(sent[0]?.anonymousId);
+  expect(errors).toEqual([]);
+});

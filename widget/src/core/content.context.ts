@@ -10,7 +10,7 @@ import type { RunRequest } from './content.scheduler';
 import type { Logger } from './debug.logger';
 import { lazyRun } from './lazy.run';
 import type { Runtime } from './runtime.factory';
-import type { ContentRun, JsonValue, MountContext, SeenEvent, Stage } from './surface.port';
+import type { ContentRun, MountContext, SeenEvent, Stage } from './surface.port';
 import { matchUrlPattern } from './trigger.matcher';
 import { randomId } from './uuid.util';
 
@@ -106,23 +106,9 @@ export function runContent(
       if (action === 'step_viewed') progress({ status: 'in_progress', ...step });
       if (action === 'completed' || action === 'dismissed') progress({ status: action });
     },
-    save: (next) => {
-      const before = new Set(runtime?.progress.get(contentId)?.items);
-      for (const itemId of next.items ?? []) {
-        if (runtime && !before.has(itemId)) {
-          const properties = { contentId, versionId, itemId };
-          host.enqueue({ type: 'track', event: '$checklist_item_completed', properties });
-        }
-      }
-      progress(next);
-    },
-    answer: (questionId, questionType, value: JsonValue) => {
-      host.emit('survey:answered', { contentId, versionId, questionId, answer: value, preview });
-      if (!runtime) return;
-      const properties = { contentId, versionId, questionId, questionType, value };
-      host.enqueue({ type: 'track', event: '$survey_answered', properties });
-      progress({ answers: { [questionId]: value } });
-    },
+    save: progress,
+    send: (event, properties) => runtime && host.enqueue({ type: 'track', event, properties }),
+    emit: host.emit,
     perform: (action: ButtonAction) => {
       // A preview moves between steps only: no events or other content, and no URLs but on the
       // customer's app.

@@ -6,6 +6,7 @@ import type {
   Theme,
   Traits,
 } from '@waymark/shared';
+import type { ContentEventPayload, WaymarkEventName } from '../public.types';
 import type { Chunks } from './chunk.loader';
 import type { Logger } from './debug.logger';
 
@@ -76,10 +77,16 @@ export interface MountContext<D extends ContentDefinition = ContentDefinition> {
     index: number,
     properties?: Record<string, JsonValue>,
   ): void;
-  /** Saves checklist items or survey answers with the progress. */
+  /** Saves checklist items or survey answers with the progress (nothing in a preview). */
   save(saved: Saved): void;
-  /** A survey answer: an event, a `survey:answered` listener call, and progress. */
-  answer(questionId: string, questionType: string, value: JsonValue): void;
+  /**
+   * Records a `track` event triggers do not react to (`$checklist_item_completed`,
+   * `$survey_answered`; nothing in a preview). The chunks that need these build them, so the
+   * core carries no checklist or survey code.
+   */
+  send(event: string, properties: Record<string, JsonValue>): void;
+  /** Calls the page's listeners of `name` (a preview's too). */
+  emit(name: WaymarkEventName, payload: ContentEventPayload): void;
   /** Side effects of a button: open a URL, track an event, start other content. */
   perform(action: ButtonAction): void;
   end(outcome: RunOutcome, index: number): void;

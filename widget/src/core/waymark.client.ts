@@ -48,7 +48,6 @@ export class Waymark {
   #traits: Traits = {};
   #userHash: string | undefined;
   #sessionTimer: ReturnType<typeof setTimeout> | undefined;
-  #sessionFrame = 0;
   #sessionSeq = 0;
   #loaded = false;
   #trackPages = true;
@@ -233,7 +232,6 @@ export class Waymark {
   destroy(): void {
     this.#guard('destroy', () => {
       clearTimeout(this.#sessionTimer);
-      cancelAnimationFrame(this.#sessionFrame);
       this.#sessionSeq++;
       this.#runtime?.stop();
       this.#runtime = this.#host.runtime = null;
@@ -363,17 +361,11 @@ export class Waymark {
   #requestSession(): void {
     if (this.#builderMode) return;
     clearTimeout(this.#sessionTimer);
-    cancelAnimationFrame(this.#sessionFrame);
-    // Deferred: the snippet replays init + identify in one go; that is one request. At the next
-    // frame, so reading the viewport size reuses the layout the browser does anyway instead of
-    // forcing one on a half-built page (a timer covers background tabs, which run no frames).
-    const go = (): void => {
-      clearTimeout(this.#sessionTimer);
-      cancelAnimationFrame(this.#sessionFrame);
-      void this.#loadSession(0);
-    };
-    this.#sessionFrame = requestAnimationFrame(go);
-    this.#sessionTimer = setTimeout(go, 100);
+    // One request per task: init + identify (+ group, page), whether the snippet replays them or
+    // the page calls them in one script, become one request carrying the identity. A timer, not
+    // a microtask: a microtask runs between two inline scripts; a frame (or a longer timer)
+    // would hold the request back while stylesheets still block rendering.
+    this.#sessionTimer = setTimeout(() => void this.#loadSession(0), 0);
   }
 
   async #loadSession(attempt: number): Promise<void> {

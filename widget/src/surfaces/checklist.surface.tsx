@@ -50,6 +50,10 @@ export function mount(ctx: MountContext): ContentRun {
     const fresh = ids.filter((id) => !state.done.has(id));
     if (fresh.length === 0) return;
     state.done = new Set([...state.done, ...fresh]);
+    const { id: contentId, versionId } = ctx.item;
+    for (const itemId of fresh) {
+      ctx.send('$checklist_item_completed', { contentId, versionId, itemId });
+    }
     ctx.save({ items: [...state.done] });
     if (!state.celebrating && list.items.every((item) => state.done.has(item.id))) {
       state.celebrating = state.open = true;

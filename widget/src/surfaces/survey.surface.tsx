@@ -159,8 +159,19 @@ export function mount(ctx: MountContext): ContentRun {
       return draw();
     }
     if (answered && state.draft !== undefined) {
-      state.answers[question.id] = state.draft;
-      ctx.answer(question.id, question.type, state.draft);
+      const { id: questionId, type: questionType } = question;
+      const { id: contentId, versionId } = ctx.item;
+      const value = (state.answers[questionId] = state.draft);
+      // A listener call (previews too), an event and the progress.
+      ctx.emit('survey:answered', {
+        contentId,
+        versionId,
+        questionId,
+        answer: value,
+        preview: ctx.preview,
+      });
+      ctx.send('$survey_answered', { contentId, versionId, questionId, questionType, value });
+      ctx.save({ answers: { [questionId]: value } });
     }
     const next = nextQuestion(questions, state.index, answered ? state.draft : undefined);
     if (next !== SURVEY_END) {
