@@ -122,3 +122,46 @@ export async function backendCpu(db, database) {
 /** CPU seconds the backends used between two `backendCpu` snapshots. */
 export const cpuBetween = (before, after) =>
   [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
+
+/**
+ * CPU of a server process and of `database`'s backends, evaluator connections (those running
+ * the live evaluator's statements, prepared as wm_live_…) apart from the rest. Backends are
+ * sampled every 500 ms and each one's last reading kept: a pool closes idle connections, and
+ * their CPU must still count; a backend shows only its latest statement, hence the repeated
+ * classification. `ignore`: pids of the bench's own connections besides `db`'s.
+ */
+export function cpuSampler(db, database, serverPid, ignore = []) {
+  const evaluators = new Set();
+  const latest = new Map();
+  const sample = async () => {
+    for (const [pid, s] of await backendCpu(db, database)) latest.set(pid, s);
+    const { rows } = await db.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND query LIKE '%wm\\_live\\_%'`,
+      [database],
+    );
+    for (const r of rows) evaluators.add(r.pid);
+  };
+  const timer = setInterval(() => void sample(), 500);
+  return {
+    /** CPU seconds so far: `server`, `backends` (pid → s), at `at` (performance.now()). */
+    async snapshot() {
+      await sample();
+      return { server: cpuSeconds(serverPid), backends: new Map(latest), at: performance.now() };
+    },
+    /** CPU seconds between two snapshots: server, evaluator backends, other backends. */
+    between(a, b) {
+      const sum = (keep) =>
+        [...b.backends].reduce(
+          (total, [pid, s]) => (keep(pid) ? total + s - (a.backends.get(pid) ?? 0) : total),
+          0,
+        );
+      return {
+        server: b.server - a.server,
+        evaluator: sum((pid) => evaluators.has(pid)),
+        others: sum((pid) => !evaluators.has(pid) && !ignore.includes(pid)),
+        evaluatorConnections: evaluators.size,
+      };
+    },
+    stop: () => clearInterval(timer),
+  };
+}

@@ -7,15 +7,30 @@
 // --load=N measures the latency a second time while N connections ingest batches of 100 events
 // (for the workspace's existing users, names the segments read) through /v1/batch, and prints
 // the ingestion rate of both phases' background load. BENCH_DB names the database.
+// After the load it also prints:
+// - the backlog drain time: from the last load batch acknowledged until every event ingested
+//   during the load is reflected. Observable: sentinels. Each definition's queue is a set of users
+//   served in insertion order, so a user the load never touched, reported after the load stops,
+//   joins the end of every queue its event dirties; when its membership changes, everyone queued
+//   before it has been evaluated. One sentinel per segment the load dirties — two fresh users
+//   (created before the load; one enters "Stalled at activation", the other "Invited 3+" and
+//   "Activated then invited") and one member of "Inactive 14 days" among users the load is kept
+//   away from (it leaves) — each reported by a bench-only trigger's NOTIFY. The periodic pass
+//   (every 60 s) could exit the last one early: the drain is then understated, not overstated.
+// - CPU per ingested event: the server process and the database's backends (evaluator
+//   connections — those running wm_live_… statements — apart from the rest) from /proc/<pid>/stat,
+//   over the loaded phase and over loaded phase + drain (the work the events caused).
 // density 17 gives ≈ 108 events per user: --users=100000 --density=17 ≈ 10.8M events.
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { journeys } from './generate.mjs';
 import {
   arg,
   client,
+  cpuSampler,
   ADMIN_URL,
   createWorkspace,
   freshDatabase,
@@ -195,8 +210,11 @@ const segments = {
   },
 };
 let totalMs = 0;
+/** Segment name → id. */
+const segmentIds = {};
 for (const [name, rule] of Object.entries(segments)) {
   const created = await api('/segments', { name, rule });
+  segmentIds[name] = created.id;
   const refreshed = await api(`/segments/${created.id}/refresh`, undefined, 'POST');
   totalMs += refreshed.ms;
   console.log(`full refresh "${name}": ${refreshed.members} members in ${refreshed.ms} ms`);
@@ -292,9 +310,13 @@ async function measure(label) {
   console.log(`  ack → turn began ${stats(waits)}; turn began → observed ${stats(evaluations)}`);
 }
 
+/** The last users are kept out of the background load: the drain's sentinels come from them. */
+const RESERVED = Math.min(50, Math.floor(users / 10));
+
 /**
  * Background ingestion: `connections` loops posting batches of 100 track events for random
- * existing users, with the names the segments read. Returns a stop function giving events/s.
+ * existing users, with the names the segments read. Returns a stop function giving events/s
+ * and the events sent.
  */
 function ingestLoad(connections) {
   const names = ['$page', 'Invite Sent', 'Project Created', 'Signed Up', 'Report Viewed'];
@@ -306,7 +328,7 @@ function ingestLoad(connections) {
     while (running) {
       const batch = [];
       for (let i = 0; i < 100; i++) {
-        const u = Math.floor(Math.random() * users);
+        const u = Math.floor(Math.random() * (users - RESERVED));
         const name = names[n++ % names.length];
         batch.push({
           type: 'track',
@@ -330,17 +352,135 @@ function ingestLoad(connections) {
   return async () => {
     running = false;
     await Promise.all(loops);
-    return sent / ((performance.now() - start) / 1000);
+    return { rate: sent / ((performance.now() - start) / 1000), sent };
+  };
+}
+
+/**
+ * Prepares the drain's sentinels (see the header) before the load. Returns a function that,
+ * given the instant the load stopped, reports them and resolves to the drain time's line.
+ */
+async function drainSentinels() {
+  const post = async (batch) => {
+    const response = await fetch(`${server.url}/v1/batch`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ batch }),
+    });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`sentinel ingest answered ${response.status}`);
+  };
+  const track = (userId, event, at) => ({
+    type: 'track',
+    userId,
+    event,
+    messageId: randomUUID(),
+    ...(at ? { timestamp: new Date(at).toISOString() } : {}),
+  });
+  // Fresh users, created now so that the load's drain does not include creating them.
+  const fresh = ['bench-drain-a', 'bench-drain-b'];
+  await post(fresh.map((userId) => track(userId, 'Bench Sentinel')));
+  const { rows: made } = await db.query(
+    `SELECT external_id AS "userId", end_user_id AS id FROM identities
+     WHERE workspace_id = $1 AND kind = 'user' AND external_id = ANY($2)`,
+    [workspaceId, fresh],
+  );
+  const idOf = (userId) => made.find((r) => r.userId === userId)?.id;
+  const [a, b] = fresh.map(idOf);
+  if (!a || !b) throw new Error('sentinel users were not created');
+  const reserved = Array.from({ length: RESERVED }, (_, i) => `w0-u${users - 1 - i}`);
+  const {
+    rows: [inactive],
+  } = await db.query(
+    `SELECT i.external_id AS "userId", i.end_user_id AS id
+     FROM identities i JOIN segment_memberships m
+       ON m.workspace_id = i.workspace_id AND m.end_user_id = i.end_user_id
+     WHERE i.workspace_id = $1 AND i.kind = 'user' AND i.external_id = ANY($2)
+       AND m.segment_id = $3 AND m.exited_at IS NULL
+     LIMIT 1`,
+    [workspaceId, reserved, segmentIds['Inactive 14 days']],
+  );
+  /** `segment id` + ' ' + `end user id` (the NOTIFY's payload) → segment name. */
+  const expected = new Map(
+    [
+      ['Stalled at activation', a],
+      ['Invited 3+ in 30 days', b],
+      ['Activated then invited within 14 days', b],
+      ...(inactive ? [['Inactive 14 days', inactive.id]] : []),
+    ].map(([name, id]) => [`${segmentIds[name]} ${id}`, name]),
+  );
+  const ids = [a, b, ...(inactive ? [inactive.id] : [])].map((id) => `'${id}'`).join(', ');
+  await db.query(`CREATE OR REPLACE FUNCTION wm_bench_drain() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('wm_bench_drain', NEW.segment_id || ' ' || NEW.end_user_id);
+      RETURN NULL;
+    END $$`);
+  await db.query('DROP TRIGGER IF EXISTS wm_bench_drain ON segment_memberships');
+  await db.query(
+    `CREATE TRIGGER wm_bench_drain AFTER INSERT OR UPDATE ON segment_memberships FOR EACH ROW
+     WHEN (NEW.end_user_id IN (${ids})) EXECUTE FUNCTION wm_bench_drain()`,
+  );
+  const seen = new Map();
+  let allSeen;
+  const everyone = new Promise((resolve) => (allSeen = resolve));
+  listener.on('notification', ({ channel, payload }) => {
+    if (channel !== 'wm_bench_drain' || !expected.has(payload) || seen.has(payload)) return;
+    seen.set(payload, performance.now());
+    if (seen.size === expected.size) allSeen();
+  });
+  await listener.query('LISTEN wm_bench_drain');
+
+  return async (stoppedAt) => {
+    const t = Date.now();
+    await post([
+      track(fresh[0], 'Signed Up'),
+      track(fresh[1], 'Project Created', t - 4000),
+      track(fresh[1], 'Invite Sent', t - 3000),
+      track(fresh[1], 'Invite Sent', t - 2000),
+      track(fresh[1], 'Invite Sent', t - 1000),
+      ...(inactive ? [track(inactive.userId, 'Report Viewed')] : []),
+    ]);
+    const acked = performance.now();
+    await Promise.race([everyone, new Promise((resolve) => setTimeout(resolve, 120_000).unref())]);
+    const ms = (at) => (at === undefined ? 'not within 120 s' : `${Math.round(at - stoppedAt)} ms`);
+    const each = [...expected].map(([key, name]) => `${name} ${ms(seen.get(key))}`);
+    const last = seen.size === expected.size ? Math.max(...seen.values()) : undefined;
+    return `backlog drain after the load stopped: ${ms(last)} (sentinels acknowledged after ${Math.round(acked - stoppedAt)} ms; ${each.join(', ')}${inactive ? '' : '; no reserved member of "Inactive 14 days": its queue not observed'})`;
   };
 }
 
 await measure('quiet');
 if (load > 0) {
+  const drain = await drainSentinels();
+  const cpu = cpuSampler(db, DATABASE, server.child.pid, [listener.processID]);
+  const before = await cpu.snapshot();
   const stopLoad = ingestLoad(load);
   await new Promise((resolve) => setTimeout(resolve, 2000));
   await measure(`under ingestion (${load} connections × 100 events)`);
-  const rate = await stopLoad();
-  console.log(`background ingestion meanwhile: ${Math.round(rate)} events/s`);
+  const { rate, sent } = await stopLoad();
+  const stopped = await cpu.snapshot();
+  const drained = await drain(stopped.at);
+  const after = await cpu.snapshot();
+  cpu.stop();
+  console.log(
+    `background ingestion meanwhile: ${Math.round(rate)} events/s (${sent} events in ${((stopped.at - before.at) / 1000).toFixed(1)} s)`,
+  );
+  console.log(drained);
+  const perEvent = (a, b, label) => {
+    const us = (s) => Math.round((s * 1e6) / sent);
+    const { server: srv, evaluator, others, evaluatorConnections } = cpu.between(a, b);
+    console.log(
+      `CPU per ingested event, ${label} (${((b.at - a.at) / 1000).toFixed(1)} s): server ${us(srv)} µs, evaluator backends ${us(evaluator)} µs (${evaluatorConnections} connections), other backends ${us(others)} µs; total ${us(srv + evaluator + others)} µs`,
+    );
+  };
+  perEvent(before, stopped, 'loaded phase');
+  perEvent(before, after, 'loaded phase + drain');
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
 }
 await stop(server.child);
 await listener.end();
