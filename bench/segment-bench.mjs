@@ -377,8 +377,10 @@ async function drainSentinels() {
     messageId: randomUUID(),
     ...(at ? { timestamp: new Date(at).toISOString() } : {}),
   });
-  // Fresh users, created now so that the load's drain does not include creating them.
-  const fresh = ['bench-drain-a', 'bench-drain-b'];
+  // Fresh users (new ids every run, so --reuse finds them outside every segment), created now so
+  // that the load's drain does not include creating them.
+  const run = Date.now().toString(36);
+  const fresh = [`bench-drain-a-${run}`, `bench-drain-b-${run}`];
   await post(fresh.map((userId) => track(userId, 'Bench Sentinel')));
   const { rows: made } = await db.query(
     `SELECT external_id AS "userId", end_user_id AS id FROM identities
