@@ -102,6 +102,7 @@ declare global {
       preview(definition: unknown, options?: unknown): void;
       init(key: string, options: unknown): void;
       identify(userId: string, traits?: unknown): void;
+      reset(): void;
       track(event: string, properties?: unknown): void;
       start(contentId: string): void;
       on(name: string, listener: (payload: unknown) => void): void;

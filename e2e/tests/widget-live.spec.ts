@@ -352,7 +352,7 @@ test('calls made in one task (snippet replay; reset + identify) send one session
   // Switching users as the demo app does: logout and sign-in in one click handler.
   await page.evaluate((id) => {
     // reset is public API; the e2e window type lists only what other suites call.
-    (window.waymark as unknown as { reset(): void }).reset();
+    window.waymark.reset();
     window.waymark.identify(id, { plan: 'trial' });
   }, second);
   await expect.poll(() => sent.length).toBe(2);

@@ -60,6 +60,8 @@ export class LiveConnection {
       EXECUTE ${name}${args ? `(${args})` : ''};
       COMMIT`;
     try {
+      // A simple query of several statements answers one result per statement; node-postgres's
+      // types describe only the single-statement case.
       const results = (await client.query(sql)) as unknown as QueryResult[];
       this.prepared.add(name);
       const row = results[prepare ? 2 : 1]?.rows[0] as { locked: boolean | '' } | undefined;
