@@ -2,7 +2,6 @@ export interface WaitOptions {
   /** Give up after this long. The widget uses 5000 ms. */
   timeoutMs: number;
   signal: AbortSignal;
-  root?: Node;
 }
 
 /**
@@ -11,7 +10,7 @@ export interface WaitOptions {
  */
 export function waitForElement(
   find: () => Element | null,
-  { timeoutMs, signal, root = document.documentElement }: WaitOptions,
+  { timeoutMs, signal }: WaitOptions,
 ): Promise<Element | null> {
   const now = find();
   if (now || signal.aborted) return Promise.resolve(now);
@@ -34,7 +33,11 @@ export function waitForElement(
       if (frame === 0) frame = requestAnimationFrame(check);
     });
     // Attributes too: a mounted element often becomes visible by a class or `hidden` change.
-    observer.observe(root, { childList: true, subtree: true, attributes: true });
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+    });
     // Background tabs run no animation frames: check once more before giving up.
     const timer = setTimeout(() => done(find()), timeoutMs);
     signal.addEventListener('abort', onAbort);

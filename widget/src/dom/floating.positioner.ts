@@ -3,7 +3,6 @@ import {
   type Middleware,
   type Placement as FloatingPlacement,
   type Platform,
-  type Rect,
   type Side,
 } from '@floating-ui/core';
 // @floating-ui/dom re-exports core's middleware; importing them from it pulls in neither its
@@ -12,7 +11,6 @@ import { flip, offset, shift } from '@floating-ui/dom';
 import type { Placement } from '@waymark/shared';
 import { autoUpdate } from './auto-update';
 
-const rectOf = ({ left: x, top: y, width, height }: DOMRect): Rect => ({ x, y, width, height });
 const sizeOf = (element: HTMLElement): { width: number; height: number } => ({
   width: element.offsetWidth,
   height: element.offsetHeight,
@@ -27,7 +25,8 @@ const sizeOf = (element: HTMLElement): { width: number; height: number } => ({
  */
 const platform: Platform = {
   getElementRects: ({ reference, floating }) => ({
-    reference: rectOf((reference as Element).getBoundingClientRect()),
+    // A DOMRect is a Rect (x, y, width, height), read through getters: floating-ui only reads them.
+    reference: (reference as Element).getBoundingClientRect(),
     floating: { x: 0, y: 0, ...sizeOf(floating as HTMLElement) },
   }),
   getClippingRect: () => {
@@ -101,8 +100,8 @@ export const middlewareFor = (placement: Placement): Middleware[] => [
 ];
 
 export interface FloatingHooks {
-  /** After the first placement (the card is visible from then on). */
-  placed?(): void;
+  /** After the first placement (the card is visible from then on); its cleanup runs at the end. */
+  placed?(): () => void;
   /** The reference left the document (the app replaced it): re-find it. */
   lost?(): void;
 }
@@ -124,6 +123,7 @@ export function attachFloating(
 ): () => void {
   let first = true;
   let live = true;
+  let release: (() => void) | undefined;
   const middleware = middlewareFor(placement);
   const update = async (): Promise<void> => {
     if (!reference.isConnected) return hooks.lost?.();
@@ -156,13 +156,14 @@ export function attachFloating(
     // A sheet stays; a card beside a target scrolled away hides rather than point at nothing.
     const visible = !spot || !outOfView(reference, true);
     style.visibility = visible ? 'visible' : 'hidden';
-    if (first && visible) hooks.placed?.();
+    if (first && visible) release = hooks.placed?.();
     first &&= !visible;
   };
   const stop = autoUpdate(reference, floating, () => void update());
   return () => {
     live = false;
     stop();
+    release?.();
   };
 }
 

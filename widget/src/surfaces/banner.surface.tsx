@@ -63,7 +63,10 @@ export function mount(ctx: MountContext): ContentRun {
   };
 }
 
+/** Its own in-flow host (`push`, see `openLayer`), and the banner. */
 const bannerCss =
+  ':host([data-flow]){position:relative!important;z-index:2147483646!important}' +
+  ':host([data-flow=bottom]){position:sticky!important;top:auto!important;bottom:0!important}' +
   '.banner{position:fixed;top:0;left:0;right:0;display:flex;flex-wrap:wrap;align-items:center;justify-content:center;gap:4px 16px;min-height:48px;padding:8px 48px 8px 16px;padding-inline:16px 48px;background:var(--a);color:var(--at);box-shadow:0 2px 12px #10182833;animation:wm-in .2s}' +
   '.banner.bottom{top:auto;bottom:0}' +
   '.banner.push{position:relative}' +

@@ -1,33 +1,30 @@
-import type { FlowDefinition } from '@waymark/shared';
-import { localize, translate } from '../ui/i18n';
+import type { Block, FlowDefinition } from '@waymark/shared';
+import { translate } from '../ui/i18n';
 import { render } from 'preact';
 import type { Chunks } from '../core/chunk.loader';
 import { FlowRunner } from '../core/flow.runner';
 import type { ContentRun, MountContext, Stage, StepView, Surface } from '../core/surface.port';
 import { findElement, isVisible } from '../dom/element.finder';
 import { waitForElement } from '../dom/element.waiter';
-import { newId } from '../ui/blocks.view';
+import { newId, type Translate } from '../ui/blocks.view';
 import { openLayer, prepareStage, type Layer } from '../ui/stage';
 import type { FlowView } from '../ui/step-card.view';
 
 /** Picks the view for a step from the loaded parts; keyed by draw so each step mounts fresh. */
 function StepSurface({ view, parts }: { view: FlowView; parts: Partial<Chunks> }) {
   const { step, target, key } = view;
-  const Hotspot = parts.tooltip?.HotspotView;
-  const Tooltip = parts.tooltip?.TooltipView;
-  if (target && step.type === 'hotspot' && Hotspot)
-    return <Hotspot key={key} view={view} target={target} />;
-  if (target && Tooltip) return <Tooltip key={key} view={view} target={target} />;
-  const Dialog = parts.dialog?.DialogView;
-  const mode = step.type === 'modal' ? 'modal' : step.type === 'slideout' ? 'slideout' : 'center';
-  return Dialog ? <Dialog key={key} view={view} mode={mode} /> : null;
+  const { tooltip, dialog } = parts;
+  if (target && tooltip) {
+    const View = step.type === 'hotspot' ? tooltip.HotspotView : tooltip.TooltipView;
+    return <View key={key} view={view} target={target} />;
+  }
+  return dialog ? <dialog.DialogView key={key} view={view} /> : null;
 }
 
 /** The step views' stylesheets. */
 const cssOf = (parts: Partial<Chunks>): (string | undefined)[] => [
   parts.tooltip?.tooltipCss,
   parts.dialog?.dialogCss,
-  parts.tooltip?.hotspotCss,
 ];
 
 /** Ahead of the first draw: the stylesheets and the shadow root (see `SurfaceModule`). */
@@ -40,17 +37,41 @@ const findVisible = (target: Parameters<typeof findElement>[1]): Element | null 
 };
 
 /**
+ * A block with its visible strings translated: what `localize` does to a whole definition, done
+ * here per drawn step (a flow's only copy is in its blocks), which spares the chunk `localize`.
+ */
+const translated = (block: Block, t: Translate): Block => {
+  switch (block.type) {
+    case 'heading':
+      return { ...block, text: t(block.text) };
+    case 'text':
+      return { ...block, markdown: t(block.markdown) };
+    case 'image':
+      return { ...block, alt: t(block.alt) };
+    case 'button':
+      return { ...block, label: t(block.label) };
+  }
+};
+
+/**
  * The flow chunk: walks the steps with `FlowRunner`, drawing each with the part it needs
  * (tooltip, hotspot, dialog), one step at a time.
  */
 export function mount(ctx: MountContext, parts: Partial<Chunks>): ContentRun {
-  const flow = localize(ctx.item.definition as FlowDefinition, ctx.locale);
+  const flow = ctx.item.definition as FlowDefinition;
   const t = (text: string): string => translate(text, flow.translations, ctx.locale);
   let layer: Layer | null = null;
   const surface: Surface = {
-    show(view: StepView) {
+    show({ step, ...view }: StepView) {
       layer ??= openLayer(ctx, cssOf(parts));
-      render(<StepSurface view={{ ...view, t, titleId: newId() }} parts={parts} />, layer.el);
+      const blocks = step.blocks.map((block) => translated(block, t));
+      render(
+        <StepSurface
+          view={{ ...view, step: { ...step, blocks }, t, titleId: newId() }}
+          parts={parts}
+        />,
+        layer.el,
+      );
     },
     hide() {
       if (!layer) return;

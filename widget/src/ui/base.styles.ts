@@ -9,18 +9,17 @@
  * back, `!important` too, only what it needs. Each layer `.wm` resets again so nothing is inherited from the host.
  * Custom properties still inherit (`all` leaves them alone): a host may theme with
  * `#waymark-root { --waymark-accent: …; --waymark-radius: …; --waymark-font: … }`; a content
- * theme sets the short names (`--a`, `--at`, `--bg`, `--fg`, `--r`, `--f`) on its layer.
+ * theme sets the same properties on its layer (`stage.ts`), where they beat the host's. The sheet
+ * reads each once, through a short name (`--a`, `--at`, `--r`) where it reads it often.
  * Selectors are short on purpose: the shadow root scopes them, and every byte ships. Reduced
  * motion stops animations on `:before` too (`*` matches no pseudo-element: the beacons pulse there).
  */
 export const baseCss =
   ':host{all:initial!important;display:block!important;position:fixed!important;top:0!important;left:0!important;z-index:2147483647!important}' +
-  ':host([data-flow]){position:relative!important;z-index:2147483646!important}' +
-  ':host([data-flow=bottom]){position:sticky!important;top:auto!important;bottom:0!important}' +
-  '.wm{all:initial;--a:var(--waymark-accent,#4f46e5);--at:var(--waymark-accent-text,#fff);--bg:var(--waymark-background,#fff);--fg:var(--waymark-text,#1d2433);--r:var(--waymark-radius,12px);--f:var(--waymark-font,system-ui,sans-serif);display:block;font:14px/1.5 var(--f);color:var(--fg)}' +
+  '.wm{all:initial;--a:var(--waymark-accent,#4f46e5);--at:var(--waymark-accent-text,#fff);--r:var(--waymark-radius,12px);display:block;font:14px/1.5 var(--waymark-font,system-ui,sans-serif);color:var(--waymark-text,#1d2433)}' +
   '[dir=rtl]{direction:rtl}' +
   '*{box-sizing:border-box}' +
-  '.card{position:fixed;top:0;left:0;width:max-content;min-width:240px;max-width:min(340px,calc(100vw - 16px));padding:16px;background:var(--bg);color:var(--fg);border:1px solid #8883;border-radius:var(--r);box-shadow:0 12px 32px #1018282e;animation:wm-in .2s}' +
+  '.card{position:fixed;top:0;left:0;width:max-content;min-width:240px;max-width:min(340px,calc(100vw - 16px));padding:16px;background:var(--waymark-background,#fff);border:1px solid #8883;border-radius:var(--r);box-shadow:0 12px 32px #1018282e;animation:wm-in .2s}' +
   '.card:focus{outline:0}' +
   'h2{margin:0 0 6px;margin-inline-end:28px;font-size:16px;line-height:1.35}' +
   'p,ul,ol{margin:0 0 8px}' +
@@ -37,7 +36,9 @@ export const baseCss =
   'button:hover{filter:brightness(.92)}' +
   '.x{position:absolute;top:8px;inset-inline-end:8px;padding:0 8px;font-size:20px;font-weight:400;line-height:28px;opacity:.75}' +
   ':focus-visible{outline:2px solid var(--a);outline-offset:2px}' +
-  '.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}' +
   // Entry fade from .6, not 0: the card is seen in the first frame it is drawn (issue 3).
   '@keyframes wm-in{from{opacity:.6}}' +
   '@media (prefers-reduced-motion){*,:before{animation:none!important;transition:none!important}}';
+/** Visually hidden, still read by screen readers (survey and checklist labels). */
+export const vhCss =
+  '.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}';

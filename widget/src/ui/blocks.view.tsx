@@ -1,5 +1,4 @@
 import type { Block, ButtonAction } from '@waymark/shared';
-import type { ComponentChildren } from 'preact';
 import { MarkdownView } from './markdown.view';
 
 /** Translates one UI or content string (see `localize`); identity when untranslated. */
@@ -35,18 +34,19 @@ export function BlockList({ blocks, titleId }: { blocks: readonly Block[]; title
 }
 
 /** The button row: an optional leading note (step count) and the button blocks. */
-export function ButtonRow(props: {
+export function ButtonRow({
+  buttons,
+  act,
+  note,
+}: {
   buttons: readonly ButtonBlock[];
   act(action: ButtonAction): void;
   note?: string | undefined;
-  children?: ComponentChildren;
 }) {
-  const { buttons, act, note } = props;
-  if (buttons.length === 0 && !note && !props.children) return null;
+  if (buttons.length === 0 && !note) return null;
   return (
     <div class="foot">
       {note && <span class="count">{note}</span>}
-      {props.children}
       {buttons.map((button, i) => (
         <button key={i} type="button" class={button.variant} onClick={() => act(button.action)}>
           {button.label}

@@ -1,4 +1,5 @@
 import type { ChecklistDefinition, ChecklistItem } from '@waymark/shared';
+import { vhCss } from './base.styles';
 import type { Translate } from './blocks.view';
 import { ConfettiView } from './confetti.view';
 
@@ -139,4 +140,5 @@ export const checklistCss =
   '.check{flex:0 0 20px;height:20px;border-radius:50%;box-shadow:inset 0 0 0 2px #8889;color:var(--at);font-size:12px;line-height:20px;text-align:center}' +
   '.done .check{background:var(--a);box-shadow:none}' +
   '.done button>span:last-child{text-decoration:line-through;opacity:.7}' +
-  'small{display:block;font-size:12px;font-weight:400;opacity:.8}';
+  'small{display:block;font-size:12px;font-weight:400;opacity:.8}' +
+  vhCss;

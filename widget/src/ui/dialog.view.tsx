@@ -3,14 +3,14 @@ import { ConfettiView, confettiCss } from './confetti.view';
 import { StepCard, stepLabel, type FlowView } from './step-card.view';
 
 /**
- * `modal`: backdrop, blocking (focus in, Tab trapped, Esc anywhere); `slideout`: a corner panel,
- * blocking only with a backdrop; `center`: a tooltip whose target is missing in a preview.
+ * A `modal` step: backdrop, blocking (focus in, Tab trapped, Esc anywhere); a `slideout`: a
+ * corner panel, blocking only with a backdrop; any other step (`center`): a tooltip whose target
+ * is missing in a preview. Remounted for every drawn step; a ref callback with cleanup is all the
+ * lifecycle it needs.
  */
-export type DialogMode = 'modal' | 'slideout' | 'center';
-
-/** Remounted for every drawn step; a ref callback with cleanup is all the lifecycle it needs. */
-export function DialogView({ view, mode }: { view: FlowView; mode: DialogMode }) {
+export function DialogView({ view }: { view: FlowView }) {
   const { step } = view;
+  const mode = step.type === 'modal' || step.type === 'slideout' ? step.type : 'center';
   const dimmed = mode !== 'slideout' || step.backdrop;
   const blocking = mode === 'modal' || (mode === 'slideout' && step.backdrop);
   const size = mode === 'modal' ? (step.modal?.size ?? 'medium') : '';

@@ -1,5 +1,5 @@
 const FOCUSABLE =
-  'a[href],button:not(:disabled),input:not(:disabled),textarea,select,[tabindex]:not([tabindex="-1"])';
+  'a[href],button:enabled,input:enabled,textarea,select,[tabindex]:not([tabindex="-1"])';
 
 /** `document.activeElement`, looking into open shadow roots. */
 export function deepActive(): Element | null {
@@ -30,14 +30,13 @@ export function trapTab(event: KeyboardEvent, container: HTMLElement): void {
  * never away from what the user is doing on the page; afterwards it goes back where it was.
  */
 export function engage(card: HTMLElement, blocking: boolean, onEscape: () => void): () => void {
-  const onKey = (event: Event): void => {
-    if (!(event instanceof KeyboardEvent)) return;
+  const onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
       event.stopPropagation();
       onEscape();
     } else if (blocking) trapTab(event, card);
   };
-  const target: EventTarget = blocking ? document : card;
+  const target: GlobalEventHandlers = blocking ? document : card;
   target.addEventListener('keydown', onKey, true);
   const previous = deepActive();
   const ours =

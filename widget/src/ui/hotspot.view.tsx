@@ -1,7 +1,6 @@
 import { autoUpdate } from '../dom/auto-update';
 import { px } from '../dom/floating.positioner';
 import { Component } from 'preact';
-import { beaconCss } from './corner.styles';
 import type { FlowView } from './step-card.view';
 import { TooltipView } from './tooltip.view';
 
@@ -63,6 +62,3 @@ export class HotspotView extends Component<Props, { open: boolean }> {
     );
   }
 }
-
-/** The pulsing beacon. */
-export const hotspotCss = beaconCss;

@@ -43,20 +43,13 @@ export class LauncherView extends Component<Props, { open: boolean }> {
   #place = (card: HTMLDivElement | null): (() => void) | undefined => {
     const button = this.#button;
     if (!card || !button) return undefined;
-    let release = (): void => {};
-    const stop = attachFloating(
+    return attachFloating(
       button,
       this.props.launcher.placement,
       card,
       card.querySelector<HTMLElement>('.arrow'),
-      {
-        placed: () => (release = engage(card, false, () => this.#toggle(false))),
-      },
+      { placed: () => engage(card, false, () => this.#toggle(false)) },
     );
-    return () => {
-      stop();
-      release();
-    };
   };
 
   #toggle = (open: boolean): void => {

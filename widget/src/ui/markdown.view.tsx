@@ -7,12 +7,13 @@ export function MarkdownView({ source }: { source: string }) {
     <>
       {parseMarkdown(source).map((block, i) => {
         if (block.type === 'paragraph') return <p key={i}>{renderInline(block.children)}</p>;
-        const items = block.items.map((item, j) => <li key={j}>{renderInline(item)}</li>);
-        if (!block.ordered) return <ul key={i}>{items}</ul>;
+        const List = block.ordered ? 'ol' : 'ul';
         return (
-          <ol key={i} start={block.start === 1 ? undefined : block.start}>
-            {items}
-          </ol>
+          <List key={i} start={block.start === 1 ? undefined : block.start}>
+            {block.items.map((item, j) => (
+              <li key={j}>{renderInline(item)}</li>
+            ))}
+          </List>
         );
       })}
     </>
@@ -25,12 +26,14 @@ function renderInline(nodes: readonly MdInline[]): ComponentChildren {
     if (node.type === 'break') return <br key={i} />;
     if (node.type === 'code') return <code key={i}>{node.value}</code>;
     const children = renderInline(node.children);
-    if (node.type === 'strong') return <strong key={i}>{children}</strong>;
-    if (node.type === 'em') return <em key={i}>{children}</em>;
-    return (
-      <a key={i} href={node.href} target="_blank" rel="noopener noreferrer">
-        {children}
-      </a>
-    );
+    if (node.type === 'link')
+      return (
+        <a key={i} href={node.href} target="_blank" rel="noopener noreferrer">
+          {children}
+        </a>
+      );
+    // `strong` and `em` are their own elements.
+    const Tag = node.type;
+    return <Tag key={i}>{children}</Tag>;
   });
 }

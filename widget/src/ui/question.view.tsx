@@ -1,6 +1,7 @@
 import type { JsonValue } from '../core/surface.port';
 import type { SurveyQuestion } from '@waymark/shared';
 import { scaleOf } from '../core/survey.machine';
+import { vhCss } from './base.styles';
 import type { Translate } from './blocks.view';
 
 interface Props {
@@ -106,4 +107,5 @@ export const questionCss =
   '.ends{display:flex;justify-content:space-between;gap:8px;font-size:12px;opacity:.8}' +
   '.opts{display:grid;gap:6px;margin:12px 0}.opts span{padding:8px 12px;text-align:start;font-weight:500}' +
   'textarea{all:unset;box-sizing:border-box;display:block;width:100%;min-height:84px;margin:12px 0 0;padding:8px 10px;border-radius:8px;box-shadow:inset 0 0 0 1px #8889;white-space:pre-wrap;overflow-wrap:anywhere;font:inherit}' +
-  'textarea:focus-visible{box-shadow:inset 0 0 0 2px var(--a);outline:0}';
+  'textarea:focus-visible{box-shadow:inset 0 0 0 2px var(--a);outline:0}' +
+  vhCss;

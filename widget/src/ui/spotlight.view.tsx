@@ -6,9 +6,9 @@ export function SpotlightView({ target }: { target: Element }) {
   const follow = (svg: SVGSVGElement | null): (() => void) | undefined => {
     const path = svg?.firstElementChild;
     if (!svg || !path) return undefined;
+    // No viewBox: the svg is the viewport's size, so its user units are CSS pixels already.
     return autoUpdate(target, svg, () => {
       const viewport = { width: innerWidth, height: innerHeight };
-      svg.setAttribute('viewBox', `0 0 ${viewport.width} ${viewport.height}`);
       path.setAttribute('d', spotlightPath(target.getBoundingClientRect(), viewport, 6));
     });
   };

@@ -1,4 +1,3 @@
-import type { Theme } from '@waymark/shared';
 import type { MountContext, Stage } from '../core/surface.port';
 import { baseCss } from './base.styles';
 import { isRtlLocale } from './i18n';
@@ -60,30 +59,11 @@ export function prepareStage(stage: Stage, css: readonly (string | undefined)[])
   for (const sheet of css) if (sheet) adopt(root, sheet, stage.nonce);
 }
 
-/** The instance's shadow root, its host put (back) last in `<body>`. */
-function mainRoot(stage: Stage): ShadowRoot {
-  const [host, root] = stageRoot(stage);
-  // Last in <body>, so the page's own overlays with the same z-index lose to ours; apps that
-  // replace <body>'s children wholesale get it back.
-  if (host.nextElementSibling || !host.isConnected) document.body.append(host);
-  return root;
-}
-
 /** Where one surface draws: a `.wm` element with the content's theme, direction and language. */
 export interface Layer {
   el: HTMLElement;
   close(): void;
 }
-
-/** Theme fields and the custom properties the stylesheet reads them from. */
-const THEME_VARS: [keyof Theme, string][] = [
-  ['accent', '--a'],
-  ['accentText', '--at'],
-  ['background', '--bg'],
-  ['text', '--fg'],
-  ['radius', '--r'],
-  ['font', '--f'],
-];
 
 /**
  * Opens a layer for a surface in the instance's shadow root or, for a banner that pushes the
@@ -94,25 +74,30 @@ export function openLayer(
   css: readonly (string | undefined)[],
   flow?: 'top' | 'bottom',
 ): Layer {
-  const own = flow ? createHost(ctx.stage.nonce, flow) : null;
-  const root = own?.[1] ?? mainRoot(ctx.stage);
+  const [host, root] = flow ? createHost(ctx.stage.nonce, flow) : stageRoot(ctx.stage);
   for (const sheet of css) if (sheet) adopt(root, sheet, ctx.stage.nonce);
   const el = document.createElement('div');
   el.className = 'wm';
   el.lang = ctx.locale;
   el.dir = isRtlLocale(ctx.locale) ? 'rtl' : 'ltr';
-  for (const [key, name] of THEME_VARS) {
-    const value = ctx.theme?.[key];
+  // A theme field sets the property a host would (`accentText` → `--waymark-accent-text`) on
+  // the layer, so the content's theme beats the host's inherited one.
+  for (const [key, value] of Object.entries(ctx.theme ?? {}))
     if (value !== undefined)
-      el.style.setProperty(name, key === 'radius' ? `${value}px` : String(value));
-  }
+      el.style.setProperty(
+        `--waymark-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+        key === 'radius' ? `${value}px` : String(value),
+      );
   root.append(el);
-  if (own) document.body[flow === 'top' ? 'prepend' : 'append'](own[0]);
+  if (flow) document.body[flow === 'top' ? 'prepend' : 'append'](host);
+  // The instance's host goes (back) last in <body>, so the page's own overlays with the same
+  // z-index lose to ours; apps that replace <body>'s children wholesale get it back.
+  else if (host.nextElementSibling || !host.isConnected) document.body.append(host);
   return {
     el,
     close() {
       el.remove();
-      own?.[0].remove();
+      if (flow) host.remove();
     },
   };
 }

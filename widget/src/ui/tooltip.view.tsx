@@ -20,23 +20,18 @@ export function TooltipView(props: {
   const place = (card: HTMLDivElement | null): (() => void) | undefined => {
     if (!card) return undefined;
     revealElement(target);
-    let release = (): void => {};
     const escape = props.onEscape ?? (() => view.act({ type: 'dismiss' }));
-    const stop = attachFloating(
+    return attachFloating(
       props.anchor ?? target,
       view.step.placement,
       card,
       card.querySelector<HTMLElement>('.arrow'),
       {
         // Focus only a visible card: a hidden one cannot take it.
-        placed: () => (release = engage(card, blocking, escape)),
+        placed: () => engage(card, blocking, escape),
         lost: () => view.retarget(),
       },
     );
-    return () => {
-      stop();
-      release();
-    };
   };
   return (
     <>
