@@ -1,17 +1,19 @@
 // Builds the widget (see README.md):
 // - dist/waymark.js: the script-tag bundle (IIFE, minified): the core (API, queue, transport,
-//   triggers, scheduler, route watching), with the chunk manifest baked in and chunk.loader.ts
-//   swapped for chunk-url.loader.ts;
+//   triggers, scheduler, route watching), with the chunks' names and hash baked in and
+//   chunk.loader.ts swapped for chunk-url.loader.ts;
 // - dist/s/*.js: the lazily loaded chunks, ES modules loaded by import() from the script: one
 //   self-contained file per combination of parts a page loads together (`banner`, `checklist`,
 //   `survey`, `launcher`, `flow+tooltip`, `dialog+flow`, `dialog+flow+tooltip`, `why`, `tags`,
 //   `builder`), preact and the shared views inlined in each, so a surface is core + one file;
-// - dist/manifest.json: `a+b` (part names, sorted) → its file (also baked into waymark.js);
+// - dist/manifest.json: `a+b` (part names, sorted) → its file, `s/a-b-<hash>.js`, where <hash>
+//   is one hash of all the chunks (waymark.js has it and the names `a-b` baked in);
 // - dist/esm/index.js: the package entry (ESM, preact and floating-ui left as imports); its
 //   dynamic imports are bundled inline, so consumers need no chunk files.
 import { transform } from '@swc/core';
 import { analyzeMetafile, build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,7 +46,8 @@ const MANGLED = [
   ...['retarget', 'titleId', 'contentState', 'targetWaitMs', 'onContent', 'onRoute', 'onTrack'],
   ...['setContent', 'flushWithBeacon', 'seed', 'identityExtras', 'onEventsContent', 'expose'],
   ...['stage', 'verbose', 'saved', 'perform', 'record', 'surface', 'setUserId', 'storageKey'],
-  ...['beacon', 'placed', 'lost'],
+  ...['beacon', 'placed', 'lost', 'storage', 'queue', 'run', 'outcome', 'res', 'response'],
+  ...['holdout', 'post', 'extras', 'pause', 'flush', 'seen', 'pending'],
 ];
 let mangleCache = {};
 /** `build` with the mangled names, keeping one mangleCache across the builds (in sequence). */
@@ -63,7 +66,7 @@ const chunkOptions = {
   format: 'esm',
   platform: 'browser',
   minify: true,
-  entryNames: '[name]-[hash]',
+  entryNames: '[name]',
   sourcemap: 'linked',
   metafile: true,
 };
@@ -113,7 +116,7 @@ const partsEntry = (names) => ({
   },
 });
 
-const manifest = {};
+const built = {};
 /** `ANALYZE=1 npm run build` prints what each chunk is made of (minified, before gzip and swc). */
 const analyze = async (result) => {
   if (process.env.ANALYZE) console.log(await analyzeMetafile(result.metafile));
@@ -128,9 +131,27 @@ for (const names of bundles) {
     plugins: [partsEntry(names)],
   });
   await analyze(result);
-  manifest[names.join('+')] = path.relative('dist', outputOf(result)[0]);
+  built[names.join('+')] = path.relative('dist', outputOf(result)[0]);
 }
-await Promise.all(Object.values(manifest).map(polish));
+await Promise.all(Object.values(built).map(polish));
+
+/**
+ * One hash of every chunk, in each chunk's name (`s/flow-tooltip-<hash>.js`): a core cached
+ * from an older build (the mangled names differ between builds) never loads a newer chunk, and
+ * the core names every chunk from its parts and this one hash (with the list of names baked in,
+ * 148 B min+gzip less than a table of files each with its own hash).
+ */
+const chunkHash = createHash('sha256');
+for (const file of Object.values(built).sort())
+  chunkHash.update(readFileSync(path.join(root, 'dist', file)));
+const hash = chunkHash.digest('hex').slice(0, 10);
+const manifest = {};
+for (const [key, file] of Object.entries(built)) {
+  manifest[key] = file.replace(/\.js$/, `-${hash}.js`);
+  for (const ext of ['', '.map']) {
+    renameSync(path.join(root, 'dist', file + ext), path.join(root, 'dist', manifest[key] + ext));
+  }
+}
 writeFileSync(path.join(root, 'dist/manifest.json'), JSON.stringify(manifest, null, 2));
 
 /**
@@ -179,7 +200,10 @@ await Promise.all([
     platform: 'browser',
     minify: true,
     sourcemap: 'linked',
-    define: { __WAYMARK_CHUNKS__: JSON.stringify(manifest) },
+    define: {
+      __WAYMARK_CHUNK_HASH__: JSON.stringify(hash),
+      __WAYMARK_CHUNK_NAMES__: JSON.stringify(bundles.map((names) => names.join('-'))),
+    },
     plugins: [urlLoader],
   })
     .then(analyze)

@@ -1,10 +1,4 @@
-import type {
-  ButtonAction,
-  ContentAction,
-  EligibleContent,
-  SdkEvent,
-  Traits,
-} from '@waymark/shared';
+import type { ButtonAction, ContentAction, EligibleContent, SdkEvent } from '@waymark/shared';
 import type { ContentEventPayload, PreviewOptions, WaymarkEventName } from '../public.types';
 import type { RunRequest } from './content.scheduler';
 import type { Logger } from './debug.logger';
@@ -13,6 +7,7 @@ import type { Runtime } from './runtime.factory';
 import type { ContentRun, MountContext, SeenEvent, Stage } from './surface.port';
 import { matchUrlPattern } from './trigger.matcher';
 import { randomId } from './uuid.util';
+import type { Waymark } from './waymark.client';
 
 /** An event without the fields the queue adds. */
 export type EventBody<T = SdkEvent> = T extends unknown
@@ -31,8 +26,8 @@ export interface ContextHost {
   states: Map<string, 'completed' | 'dismissed' | 'seen'>;
   emit(name: WaymarkEventName | null, payload: ContentEventPayload): void;
   enqueue(body: EventBody): void;
-  track(event: string, properties?: Traits): void;
-  start(contentId: string): void;
+  /** What buttons call: `track` and `start`. */
+  waymark: Pick<Waymark, 'track' | 'start'>;
 }
 
 const listenerEvent = (action: ContentAction): WaymarkEventName | null =>
@@ -113,8 +108,8 @@ export function runContent(
       // A preview moves between steps only: no events or other content, and no URLs but on the
       // customer's app.
       if (preview && !(onApp && action.type === 'url')) return;
-      if (action.type === 'track') host.track(action.event);
-      else if (action.type === 'start') host.start(action.contentId);
+      if (action.type === 'track') host.waymark.track(action.event);
+      else if (action.type === 'start') host.waymark.start(action.contentId);
       else if (action.type === 'url' && /^https?:\/\//i.test(action.url)) {
         if (action.newTab) open(action.url, '_blank', 'noopener');
         else location.assign(action.url);

@@ -2,6 +2,7 @@ import type { EligibleContent } from '@waymark/shared';
 import { aBanner, aChecklist, anItem, aSurvey } from '../testing/content.factories';
 import type { HoldoutContent } from '@waymark/shared';
 import { ContentScheduler, type RunRequest } from './content.scheduler';
+import { whyInput } from './why.explainer';
 import type { ContentRun } from './surface.port';
 
 /** A run that records what the scheduler asked of it. */
@@ -237,7 +238,7 @@ describe('ContentScheduler', () => {
     const { scheduler } = setup();
     scheduler.setContent([anItem({ id: 'tour' })], true);
 
-    const state = scheduler.state();
+    const state = whyInput(scheduler.state(), true);
 
     expect(state.active.get('tour')).toBe('main');
     expect(state.items.map((item) => item.id)).toEqual(['tour']);

@@ -19,7 +19,8 @@ export interface SchedulerDeps {
   expose(holdout: HoldoutContent): void;
 }
 
-type Candidate = (EligibleContent & { holdout?: never }) | (HoldoutContent & { holdout: true });
+export type Candidate =
+  (EligibleContent & { holdout?: never }) | (HoldoutContent & { holdout: true });
 
 /**
  * Surfaces that may be on screen together. Flows and surveys share `main` (one blocking surface
@@ -31,14 +32,18 @@ export function channelOf(kind: SurfaceKind, id: string): string {
 
 const kindOf = (c: Candidate): SurfaceKind => (c.holdout ? c.kind : c.definition.kind);
 
-/** What `debug.why` reads. */
+/** What `debug.why` reads (its chunk derives what it shows from these). */
 export interface SchedulerState {
   url: string;
-  items: readonly EligibleContent[];
-  active: ReadonlyMap<string, string>;
+  /** Eligible content and holdouts. */
+  items: readonly Candidate[];
+  /** By channel. */
+  active: ReadonlyMap<string, { item: EligibleContent }>;
   done: ReadonlySet<string>;
   blocked: ReadonlySet<string>;
-  delays: ReadonlySet<string>;
+  /** Items with a delay armed on this page, and those whose delay elapsed. */
+  timers: ReadonlyMap<string, unknown>;
+  fired: ReadonlySet<string>;
 }
 
 /**
@@ -147,11 +152,12 @@ export class ContentScheduler {
   state(): SchedulerState {
     return {
       url: this.#deps.url(),
-      items: this.#items.filter((c): c is EligibleContent => !c.holdout),
-      active: new Map([...this.#active].map(([channel, { item }]) => [item.id, channel])),
+      items: this.#items,
+      active: this.#active,
       done: this.#done,
       blocked: this.#blocked,
-      delays: new Set([...this.#timers.keys()].filter((id) => !this.#fired.has(id))),
+      timers: this.#timers,
+      fired: this.#fired,
     };
   }
 

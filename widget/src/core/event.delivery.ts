@@ -4,19 +4,21 @@
 import type {
   EligibleContent,
   EventsRequest,
+  EventsResponse,
   ProgressRequest,
   SdkContext,
   SdkUser,
 } from '@waymark/shared';
 import type { Logger } from './debug.logger';
-import { EventQueue, type QueuedEvent } from './event.queue';
-import { createTransport } from './http.transport';
+import { createEventQueue, type EventQueue, type QueuedEvent } from './event.queue';
+import { outcomeOf, type Post } from './http.transport';
 import type { QueuedProgress } from './progress.tracker';
 import type { KeyValueStorage } from './storage.adapter';
 
 export interface DeliveryDeps {
-  apiHost: string;
-  sdkKey: string;
+  post: Post;
+  /** Hands events to `sendBeacon` (see `beaconEvents`); true when the browser took them. */
+  beacon(body: EventsRequest): boolean;
   storage: KeyValueStorage;
   /** Storage keys of the event and the progress queues. */
   keys: [string, string];
@@ -37,8 +39,7 @@ export interface Delivery {
 }
 
 export function startDelivery(deps: DeliveryDeps): Delivery {
-  const { storage, log } = deps;
-  const transport = createTransport(deps.apiHost, deps.sdkKey);
+  const { storage, log, post } = deps;
   const envelope = (batch: readonly QueuedEvent[]): EventsRequest => ({
     user: batch[0]?.user ?? deps.user(),
     sentAt: new Date().toISOString(),
@@ -46,19 +47,23 @@ export function startDelivery(deps: DeliveryDeps): Delivery {
     context: deps.context(),
     ...deps.extras(),
   });
-  const queue = new EventQueue({
+  const queue = createEventQueue({
     storage,
     storageKey: deps.keys[0],
+    // A network failure rejects: the queue retries it like a 5xx.
     send: async (batch) => {
-      const { outcome, response } = await transport.events(envelope(batch));
+      const res = await post('events', envelope(batch));
+      const outcome = outcomeOf(res.status);
+      if (outcome !== 'ok') return outcome;
+      const answer = (await res.json().catch(() => undefined)) as EventsResponse | undefined;
       try {
-        if (response?.content.length) deps.onContent(response.content);
+        if (answer?.content.length) deps.onContent(answer.content);
       } catch (error) {
         log.error('applying new content failed', error);
       }
       return outcome;
     },
-    beacon: (batch) => transport.beacon(envelope(batch)),
+    beacon: (batch) => deps.beacon(envelope(batch)),
   });
   const progressBody = (batch: readonly QueuedEvent<QueuedProgress>[]): ProgressRequest => {
     // The latest update per item carries everything (answers and items accumulate).
@@ -69,10 +74,10 @@ export function startDelivery(deps: DeliveryDeps): Delivery {
     const user = batch[0]?.user ?? deps.user();
     return { user, updates: [...latest.values()], ...(userHash === undefined ? {} : { userHash }) };
   };
-  const progressQueue = new EventQueue<QueuedProgress>({
+  const progressQueue = createEventQueue<QueuedProgress>({
     storage,
     storageKey: deps.keys[1],
-    send: async (batch) => (await transport.progress(progressBody(batch))).outcome,
+    send: async (batch) => outcomeOf((await post('progress', progressBody(batch))).status),
     // No beacon endpoint for progress: keep it; the next page delivers it (updates are idempotent).
     beacon: () => false,
   });

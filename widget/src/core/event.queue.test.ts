@@ -1,6 +1,6 @@
 import type { SdkEvent, SdkUser } from '@waymark/shared';
 import {
-  EventQueue,
+  createEventQueue,
   MAX_BACKOFF_MS,
   MAX_QUEUED,
   type EventQueueDeps,
@@ -42,7 +42,7 @@ function setup(outcomes: SendOutcome[] = [], overrides: Partial<EventQueueDeps> 
     ...overrides,
   };
   const stored = (): string[] => ids(JSON.parse(storage.getItem(KEY) ?? '[]') as QueuedEvent[]);
-  return { deps, storage, batches, sentAt, stored, queue: () => new EventQueue(deps) };
+  return { deps, storage, batches, sentAt, stored, queue: () => createEventQueue(deps) };
 }
 
 /**
@@ -98,7 +98,7 @@ describe('EventQueue', () => {
     await elapse(1000); // delivery fails: still stored
     expect(first.stored()).toEqual(['message-1']);
 
-    const nextPage = new EventQueue({ ...first.deps, send: async () => 'ok' });
+    const nextPage = createEventQueue({ ...first.deps, send: async () => 'ok' });
     expect(ids(nextPage.pending)).toEqual(['message-1']);
     await elapse(1000);
 
@@ -206,8 +206,8 @@ describe('EventQueue', () => {
   it('ignores corrupt storage', () => {
     const { deps, storage } = setup();
     storage.setItem(KEY, '{not json');
-    expect(new EventQueue(deps).pending).toEqual([]);
+    expect(createEventQueue(deps).pending).toEqual([]);
     storage.setItem(KEY, JSON.stringify([{ user: {}, event: 1 }, queued(7)]));
-    expect(ids(new EventQueue(deps).pending)).toEqual(['message-7']);
+    expect(ids(createEventQueue(deps).pending)).toEqual(['message-7']);
   });
 });

@@ -1,5 +1,5 @@
 import type { EventsRequest, SessionRequest } from '@waymark/shared';
-import { createPost, createTransport, fetchSession, outcomeOf } from './http.transport';
+import { beaconEvents, createPost, fetchSession, outcomeOf } from './http.transport';
 
 const session: SessionRequest = {
   user: { anonymousId: 'anon-1' },
@@ -73,7 +73,7 @@ describe('fetchSession', () => {
   });
 });
 
-describe('createTransport', () => {
+describe('createPost and beaconEvents', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('posts the session with the key header and returns the answer', async () => {
@@ -104,18 +104,15 @@ describe('createTransport', () => {
     );
   });
 
-  it('reports network failures and server errors on events as retryable', async () => {
+  it('posts JSON to /sdk/v1/{path} and rejects on a network failure (the queue retries it)', async () => {
     const fetch = jest.spyOn(globalThis, 'fetch').mockRejectedValueOnce(new TypeError('offline'));
     fetch.mockResolvedValueOnce(json(503, {}));
-    fetch.mockResolvedValueOnce(json(200, { accepted: 1, rejected: [], content: [] }));
-    const transport = createTransport('https://w.example', 'pk_1');
+    const post = createPost('https://w.example', 'pk_1');
 
-    expect((await transport.events(batch)).outcome).toBe('retry');
-    expect((await transport.events(batch)).outcome).toBe('retry');
-    expect(await transport.events(batch)).toEqual({
-      outcome: 'ok',
-      response: { accepted: 1, rejected: [], content: [] },
-    });
+    await expect(post('events', batch)).rejects.toThrow('offline');
+    expect(outcomeOf((await post('events', batch)).status)).toBe('retry');
+    expect(fetch.mock.calls[1]?.[0]).toBe('https://w.example/sdk/v1/events');
+    expect(JSON.parse(String(fetch.mock.calls[1]?.[1]?.body))).toEqual(batch);
   });
 
   it('beacons events as text/plain with the key in the query (sendBeacon sets no headers)', async () => {
@@ -123,7 +120,7 @@ describe('createTransport', () => {
     const sendBeacon = (url: string, body: Blob): boolean => sent.push([url, body]) > 0;
     Object.defineProperty(globalThis, 'navigator', { value: { sendBeacon }, configurable: true });
 
-    expect(createTransport('https://w.example', 'pk 1').beacon(batch)).toBe(true);
+    expect(beaconEvents('https://w.example', 'pk 1', batch)).toBe(true);
 
     const [url, body] = sent[0] ?? ['', new Blob()];
     expect(url).toBe('https://w.example/sdk/v1/events?key=pk%201');

@@ -1,4 +1,4 @@
-import { IdentityStore } from './identity.store';
+import { createIdentityStore } from './identity.store';
 import { memoryStorage } from './storage.adapter';
 
 const counter = () => {
@@ -11,8 +11,8 @@ describe('IdentityStore', () => {
     const storage = memoryStorage();
     const newId = counter();
 
-    const first = new IdentityStore(storage, newId).user;
-    const nextPage = new IdentityStore(storage, newId).user;
+    const first = createIdentityStore(storage, newId).user;
+    const nextPage = createIdentityStore(storage, newId).user;
 
     expect(first).toEqual({ anonymousId: 'anon-1' });
     expect(nextPage).toEqual({ anonymousId: 'anon-1' });
@@ -20,16 +20,16 @@ describe('IdentityStore', () => {
 
   it('remembers the user id, and reset forgets it and rotates the anonymous id', () => {
     const storage = memoryStorage();
-    const identity = new IdentityStore(storage, counter());
+    const identity = createIdentityStore(storage, counter());
 
     identity.setUserId('user-42');
-    expect(new IdentityStore(storage, counter()).user).toEqual({
+    expect(createIdentityStore(storage, counter()).user).toEqual({
       anonymousId: 'anon-1',
       userId: 'user-42',
     });
     identity.reset();
 
     expect(identity.user).toEqual({ anonymousId: 'anon-2' });
-    expect(new IdentityStore(storage, counter()).user).toEqual({ anonymousId: 'anon-2' });
+    expect(createIdentityStore(storage, counter()).user).toEqual({ anonymousId: 'anon-2' });
   });
 });

@@ -1,9 +1,7 @@
 import { chunksFor } from './chunk.plan';
 import { loadParts } from './chunk.loader';
 import type { Logger } from './debug.logger';
-import type { WhyReport } from '../public.types';
 import type { ContentRun, MountContext, SurfaceModule } from './surface.port';
-import type { WhyInput } from './why.explainer';
 
 export { loadParts };
 
@@ -42,15 +40,4 @@ export function lazyRun(ctx: MountContext, log: Logger): ContentRun {
     onTrack: (event) => real?.onTrack(event),
     onContent: () => real?.onContent?.(),
   };
-}
-
-/** Loads the debugger chunk, explains `contentId` from the state read then, and logs it. */
-export async function explainLater(
-  contentId: string,
-  state: () => WhyInput | undefined,
-): Promise<WhyReport> {
-  const { why } = await loadParts(['why']);
-  const report = why!.explain(contentId, state());
-  console.info(`[waymark] ${contentId}: ${report.status}\n- ${report.reasons.join('\n- ')}`);
-  return report;
 }

@@ -17,13 +17,9 @@ export class ProgressTracker {
   /** Seeds from a session answer and the undelivered updates, oldest first. */
   seed(content: readonly EligibleContent[], pending: readonly QueuedProgress[]): void {
     for (const item of content) if (item.progress) this.#byId.set(item.id, item.progress);
-    for (const { contentId, status, stepId, items, answers } of pending) {
-      this.#byId.set(contentId, {
-        status,
-        ...(stepId === undefined ? {} : { stepId }),
-        ...(items === undefined ? {} : { items }),
-        ...(answers === undefined ? {} : { answers }),
-      });
+    // What `update` added to the snapshot comes off; the rest (status, step, items, answers) is it.
+    for (const { contentId, versionId: _v, messageId: _m, timestamp: _t, ...snapshot } of pending) {
+      this.#byId.set(contentId, snapshot);
     }
   }
 

@@ -10,8 +10,8 @@ import type { WaymarkOptions } from '../public.types';
 import { startDelivery } from './event.delivery';
 import { ContentScheduler, type RunRequest } from './content.scheduler';
 import type { Logger } from './debug.logger';
-import { createPost, type Post } from './http.transport';
-import { IdentityStore } from './identity.store';
+import { beaconEvents, createPost, type Post } from './http.transport';
+import { createIdentityStore, type IdentityStore } from './identity.store';
 import { ProgressTracker, type QueuedProgress } from './progress.tracker';
 import { readQueued, type QueuedEvent } from './queue.store';
 import { browserStorage, type KeyValueStorage } from './storage.adapter';
@@ -60,7 +60,7 @@ export function startRuntime(
   const { log } = hooks;
   const storage = browserStorage();
   const apiHost = options.apiHost.replace(/\/+$/, '');
-  const identity = new IdentityStore(storage, () => randomId());
+  const identity = createIdentityStore(storage, randomId);
   const locale = options.locale ?? navigator.language ?? 'en';
   const context = (): SdkContext => ({
     url: location.href,
@@ -69,9 +69,10 @@ export function startRuntime(
     userAgent: navigator.userAgent,
   });
   const keys: [string, string] = [`waymark.queue.${sdkKey}`, `waymark.progressQueue.${sdkKey}`];
+  const post = createPost(apiHost, sdkKey);
   const delivery = startDelivery({
-    apiHost,
-    sdkKey,
+    post,
+    beacon: (body) => beaconEvents(apiHost, sdkKey, body),
     storage,
     keys,
     log,
@@ -100,7 +101,7 @@ export function startRuntime(
     progressQueue: delivery.progressQueue,
     pendingProgress: () => readQueued<QueuedProgress>(storage, keys[1]).map((q) => q.event),
     progress: new ProgressTracker(),
-    post: createPost(apiHost, sdkKey),
+    post,
     scheduler,
     locale,
     context,

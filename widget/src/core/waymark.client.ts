@@ -20,7 +20,7 @@ import { chunksFor } from './chunk.plan';
 import { runContent, type ContextHost, type EventBody } from './content.context';
 import { createLogger } from './debug.logger';
 import { fetchSession } from './http.transport';
-import { explainLater, loadParts } from './lazy.run';
+import { loadParts } from './lazy.run';
 import { startRuntime, type Runtime } from './runtime.factory';
 import type { ContentRun, SurfaceModule } from './surface.port';
 import { matchUrlPattern } from './trigger.matcher';
@@ -69,17 +69,17 @@ export class Waymark {
       }
     },
     enqueue: (body) => this.#enqueue(body),
-    track: (event, properties) => this.track(event, properties),
-    start: (contentId) => this.start(contentId),
+    waymark: this,
   };
 
   /** Diagnostics. `why(contentId)` resolves to (and logs) why an item is or is not showing. */
   readonly debug = {
     why: (contentId: string): Promise<WhyReport | undefined> =>
-      explainLater(contentId, () => {
-        const state = this.#runtime?.scheduler.state();
-        return state && { ...state, loaded: this.#loaded };
-      }).catch((error: unknown) => void this.#host.log.error('why failed', error)),
+      loadParts(['why'])
+        .then(({ why }) =>
+          why!.explainAndLog(contentId, this.#runtime?.scheduler.state(), this.#loaded),
+        )
+        .catch((error: unknown) => void this.#host.log.error('why failed', error)),
   };
 
   /** Starts the widget: loads eligible content for this visitor and watches the route. */
@@ -319,11 +319,7 @@ export class Waymark {
     if (!this.#tags && tags.length === 0) return;
     const log = this.#host.log;
     const watch = (this.#tags ??= loadParts(['tags']).then(({ tags: chunk }) =>
-      chunk!.watchTags({
-        track: (name, properties) => this.track(name, properties),
-        matchUrl: matchUrlPattern,
-        onError: (error) => log.error('feature tag failed', error),
-      }),
+      chunk!.watchTags(this, log, matchUrlPattern),
     ));
     watch
       .then((tagWatch) => tagWatch.set(tags))
@@ -338,7 +334,7 @@ export class Waymark {
    * draft): loads the `builder` chunk, and no live content is loaded or recorded. False on an
    * ordinary page.
    */
-  #startBuilderMode(sdkKey: string, { apiHost, nonce }: WaymarkOptions): boolean {
+  #startBuilderMode(sdkKey: string, options: WaymarkOptions): boolean {
     if (!inBuilderMode(location.hash)) return false;
     this.#builderMode = true;
     this.#trackPages = false;
@@ -346,12 +342,12 @@ export class Waymark {
     loadParts(['builder'])
       .then(({ builder }) =>
         builder!.startBuilderMode({
-          builderOrigin: new URL(apiHost).origin,
+          options,
           sdkKey,
-          nonce,
           log,
-          on: (name, listener) => this.on(name, listener),
-          preview: (definition, options) => this.#runPreview(definition, options, true),
+          waymark: this,
+          preview: (definition, previewOptions) =>
+            this.#runPreview(definition, previewOptions, true),
         }),
       )
       .catch((error: unknown) => log.error('builder mode failed', error));

@@ -1,10 +1,33 @@
+import type { EligibleContent } from '@waymark/shared';
 import type { WhyReport } from '../public.types';
 import { channelOf, type SchedulerState } from './content.scheduler';
 import { matchUrlPattern } from './trigger.matcher';
 
-export interface WhyInput extends SchedulerState {
+export interface WhyInput {
+  url: string;
+  items: readonly EligibleContent[];
+  /** Content on screen → its channel. */
+  active: ReadonlyMap<string, string>;
+  done: ReadonlySet<string>;
+  blocked: ReadonlySet<string>;
+  /** Content waiting for its delay on this page. */
+  delays: ReadonlySet<string>;
   /** False until the first session answer arrived. */
   loaded: boolean;
+}
+
+/** The scheduler's state as `explain` reads it. Pure. */
+export function whyInput(state: SchedulerState, loaded: boolean): WhyInput {
+  const { url, done, blocked, timers, fired } = state;
+  return {
+    url,
+    items: state.items.filter((c): c is EligibleContent => !c.holdout),
+    active: new Map([...state.active].map(([channel, { item }]) => [item.id, channel])),
+    done,
+    blocked,
+    delays: new Set([...timers.keys()].filter((id) => !fired.has(id))),
+    loaded,
+  };
 }
 
 /**
@@ -59,4 +82,18 @@ export function explain(contentId: string, state: WhyInput | undefined): WhyRepo
   if (holder) reasons.push(`Other content (${holder}) is on screen; it shows when that ends.`);
   if (reasons.length === 0) reasons.push('Eligible on this page; it shows on the next trigger.');
   return report('waiting', ...reasons);
+}
+
+/**
+ * `debug.why`: explains `contentId` from the scheduler's state (undefined before `init`) and
+ * logs the report. Here rather than in the core, which then carries no formatting.
+ */
+export function explainAndLog(
+  contentId: string,
+  state: SchedulerState | undefined,
+  loaded: boolean,
+): WhyReport {
+  const report = explain(contentId, state && whyInput(state, loaded));
+  console.info(`[waymark] ${contentId}: ${report.status}\n- ${report.reasons.join('\n- ')}`);
+  return report;
 }

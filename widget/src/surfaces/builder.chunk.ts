@@ -9,6 +9,7 @@ import type {
   PreviewOptions,
   WaymarkEventName,
   WaymarkListener,
+  WaymarkOptions,
 } from '../public.types';
 import { startPicker } from '../dom/element.picker';
 
@@ -19,13 +20,13 @@ interface PreviewAnswer {
 }
 
 export interface BuilderModeDeps {
-  /** The builder's origin (the widget's apiHost). */
-  builderOrigin: string;
+  /** The widget's own options: `apiHost` is the builder's origin. */
+  options: Pick<WaymarkOptions, 'apiHost' | 'nonce'>;
   /** The workspace's SDK key: a preview token opens only its own workspace's draft. */
   sdkKey: string;
-  nonce: string | undefined;
   log: Logger;
-  on(name: WaymarkEventName, listener: WaymarkListener): void;
+  /** The widget, whose listeners follow a draft preview. */
+  waymark: { on(name: WaymarkEventName, listener: WaymarkListener): void };
   /** Runs a definition as a preview on this page (its links navigate). */
   preview(definition: ContentDefinition, options: PreviewOptions): void;
 }
@@ -36,7 +37,9 @@ export interface BuilderModeDeps {
  * and shown from the step last viewed; finishing or dismissing it ends the preview.
  */
 export function startBuilderMode(deps: BuilderModeDeps): void {
-  const { builderOrigin, nonce, log } = deps;
+  const { options, log, waymark } = deps;
+  const builderOrigin = new URL(options.apiHost).origin;
+  const { nonce } = options;
   const pick = hashToken(location.hash, 'pick');
   if (pick) {
     startPicker({ token: pick, builderOrigin, nonce });
@@ -46,14 +49,14 @@ export function startBuilderMode(deps: BuilderModeDeps): void {
   if (!token) return;
   tabValue(PREVIEW_KEY, token);
   const step = `${PREVIEW_KEY}.step`;
-  deps.on('step:viewed', (e) => {
+  waymark.on('step:viewed', (e) => {
     if (e.preview) tabValue(step, String(e.stepIndex ?? 0));
   });
   const over = (e: ContentEventPayload): void => {
     if (e.preview) for (const key of [PREVIEW_KEY, step]) tabValue(key, null);
   };
-  deps.on('content:completed', over);
-  deps.on('content:dismissed', over);
+  waymark.on('content:completed', over);
+  waymark.on('content:dismissed', over);
   fetch(`${builderOrigin}/sdk/v1/preview?token=${encodeURIComponent(token)}`, {
     headers: { 'x-waymark-key': deps.sdkKey },
   })

@@ -3,13 +3,12 @@
 // does not download preact. Its copy of the fingerprint matcher is the one every surface uses.
 import type { ElementTarget, FeatureTag } from '@waymark/shared';
 import { clickedTags, pageTagsFor } from '../core/feature.tags';
+import type { Logger } from '../core/debug.logger';
 import { findElement } from '../dom/element.finder';
 
-export interface TagDeps {
-  /** Sends the tag's event (`name` with `{ featureTagId }`). */
+/** What the tags need from the widget: `track`, to send each tag's `name` with its id. */
+export interface TagSink {
   track(name: string, properties: { featureTagId: string }): void;
-  matchUrl(pattern: string, url: string): boolean;
-  onError(error: unknown): void;
 }
 
 export interface TagWatch {
@@ -21,13 +20,18 @@ export interface TagWatch {
 }
 
 /** Turns clicks on tagged elements and views of tagged pages into named events. */
-export function watchTags(deps: TagDeps): TagWatch {
+export function watchTags(
+  waymark: TagSink,
+  log: Logger,
+  /** The core's `matchUrlPattern` (passed, so this chunk carries no copy of it). */
+  matchUrl: (pattern: string, url: string) => boolean,
+): TagWatch {
   let tags: readonly FeatureTag[] = [];
   let page = location.href;
   let fired = new Set<string>();
-  const send = (tag: FeatureTag): void => deps.track(tag.name, { featureTagId: tag.id });
+  const send = (tag: FeatureTag): void => waymark.track(tag.name, { featureTagId: tag.id });
   const firePages = (): void => {
-    for (const tag of pageTagsFor(tags, page, fired, deps.matchUrl)) {
+    for (const tag of pageTagsFor(tags, page, fired, matchUrl)) {
       fired.add(tag.id);
       send(tag);
     }
@@ -39,9 +43,9 @@ export function watchTags(deps: TagDeps): TagWatch {
       if (!(clicked instanceof Node) || tags.length === 0) return;
       const hit = (target: ElementTarget): boolean =>
         findElement(document, target)?.contains(clicked) === true;
-      for (const tag of clickedTags(tags, location.href, hit, deps.matchUrl)) send(tag);
+      for (const tag of clickedTags(tags, location.href, hit, matchUrl)) send(tag);
     } catch (error) {
-      deps.onError(error);
+      log.error('feature tag failed', error);
     }
   };
   document.addEventListener('click', onClick, true);
