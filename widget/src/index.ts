@@ -9,13 +9,7 @@ export {
   type FragileSignal,
 } from './dom/fingerprint.rules';
 export type { PickerMessage } from './dom/element.picker';
-export {
-  parseMarkdown,
-  type MdBlock,
-  type MdInline,
-  type MdList,
-  type MdParagraph,
-} from './ui/markdown.parser';
+export { parseMarkdown } from './ui/markdown.view';
 export type {
   ContentEventPayload,
   IdentifyOptions,

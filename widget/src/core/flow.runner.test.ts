@@ -1,7 +1,7 @@
 import type { ButtonAction, ContentAction, ElementTarget, FlowDefinition } from '@waymark/shared';
 import { aFlow, aStep, threeStepFlow } from '../testing/content.factories';
 import { createLogger } from './debug.logger';
-import { FlowRunner, type FlowOutcome, type FlowRunnerHooks } from './flow.runner';
+import { createFlowRunner, type FlowOutcome, type FlowRunnerHooks } from './flow.runner';
 import type { StepView, Surface } from './surface.port';
 import { matchUrlPattern } from './trigger.matcher';
 
@@ -56,7 +56,7 @@ function setup(flow: FlowDefinition, overrides: Partial<FlowRunnerHooks> = {}, s
     end: (outcome, index) => ended.push([outcome, index]),
     ...overrides,
   };
-  const runner = new FlowRunner(flow, start, hooks);
+  const runner = createFlowRunner(flow, start, hooks);
   return { runner, surface, recorded, ended, performed };
 }
 

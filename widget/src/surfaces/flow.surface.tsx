@@ -2,7 +2,7 @@ import type { Block, FlowDefinition } from '@waymark/shared';
 import { translate } from '../ui/i18n';
 import { render } from 'preact';
 import type { Chunks } from '../core/chunk.loader';
-import { FlowRunner } from '../core/flow.runner';
+import { createFlowRunner } from '../core/flow.runner';
 import type { ContentRun, MountContext, Stage, StepView, Surface } from '../core/surface.port';
 import { findElement, isVisible } from '../dom/element.finder';
 import { waitForElement } from '../dom/element.waiter';
@@ -54,7 +54,7 @@ const translated = (block: Block, t: Translate): Block => {
 };
 
 /**
- * The flow chunk: walks the steps with `FlowRunner`, drawing each with the part it needs
+ * The flow chunk: walks the steps with `createFlowRunner`, drawing each with the part it needs
  * (tooltip, hotspot, dialog), one step at a time.
  */
 export function mount(ctx: MountContext, parts: Partial<Chunks>): ContentRun {
@@ -80,18 +80,15 @@ export function mount(ctx: MountContext, parts: Partial<Chunks>): ContentRun {
       layer = null;
     },
   };
-  return new FlowRunner(flow, ctx.index, {
+  return createFlowRunner(flow, ctx.index, {
+    // The context's `log`, `announce`, `matchUrl`, `perform` and `end` are hooks as they are.
+    ...ctx,
     key: ctx.item.id,
     surface,
-    log: ctx.log,
-    announce: ctx.announce,
     centerWhenMissing: ctx.preview,
     findNow: findVisible,
-    matchUrl: ctx.matchUrl,
     waitFor: (target, signal) =>
       waitForElement(() => findVisible(target), { timeoutMs: ctx.targetWaitMs, signal }),
     record: (action, step, index) => ctx.record(action, step.id, index),
-    perform: ctx.perform,
-    end: ctx.end,
   });
 }
