@@ -39,8 +39,16 @@ export class AssignmentCache {
     config: WorkspaceConfig,
     userKeys: string[],
   ): StoredAssignment[] | Promise<StoredAssignment[]> {
-    const found = this.cache.getMany(userKeys.map((k) => cacheKey(config, k)));
+    const found = this.perKey(config, userKeys);
     return Array.isArray(found) ? found.flat() : found.then((lists) => lists.flat());
+  }
+
+  /** Each key's stored assignments, synchronously when all are in memory (same arrays until dropped). */
+  perKey(
+    config: WorkspaceConfig,
+    userKeys: string[],
+  ): StoredAssignment[][] | Promise<StoredAssignment[][]> {
+    return this.cache.getMany(userKeys.map((k) => cacheKey(config, k)));
   }
 
   /** The stored assignments read from the database now; refreshes the cached ones. */

@@ -11,6 +11,8 @@ const DEAF_MAX_AGE_MS = 1000;
 
 interface Entry {
   promise: Promise<WorkspaceConfig>;
+  /** Set once the load has finished, for `peek`. */
+  value?: WorkspaceConfig;
   at: number;
 }
 
@@ -51,14 +53,29 @@ export class ConfigCache implements OnModuleInit, OnModuleDestroy {
 
   get(workspaceId: string): Promise<WorkspaceConfig> {
     const entry = this.entries.get(workspaceId);
-    const maxAge = this.changes.isListening ? MAX_AGE_MS : DEAF_MAX_AGE_MS;
-    if (entry && Date.now() - entry.at < maxAge) return entry.promise;
+    if (entry && this.isFresh(entry)) return entry.promise;
     const fresh: Entry = { promise: this.load(workspaceId), at: Date.now() };
     this.entries.set(workspaceId, fresh);
-    fresh.promise.catch(() => {
-      if (this.entries.get(workspaceId) === fresh) this.entries.delete(workspaceId);
-    });
+    fresh.promise.then(
+      (config) => {
+        fresh.value = config;
+      },
+      () => {
+        if (this.entries.get(workspaceId) === fresh) this.entries.delete(workspaceId);
+      },
+    );
     return fresh.promise;
+  }
+
+  /** What `get` would answer, when it is loaded and fresh: no promise (the session's fast path). */
+  peek(workspaceId: string): WorkspaceConfig | undefined {
+    const entry = this.entries.get(workspaceId);
+    return entry && this.isFresh(entry) ? entry.value : undefined;
+  }
+
+  private isFresh(entry: Entry): boolean {
+    const maxAge = this.changes.isListening ? MAX_AGE_MS : DEAF_MAX_AGE_MS;
+    return Date.now() - entry.at < maxAge;
   }
 
   /** A load already under way is dropped too: it may have read before the change committed. */

@@ -1,7 +1,7 @@
 import { assignVariant, SessionResponseSchema, type AudienceOutcome } from '@waymark/shared';
 import type { ItemRow, VersionRow } from '../content/content-config.service';
 import type { Experiment } from '../experiments/experiment.entity';
-import { eligibleItems, resolveArms, type ProgressState } from './decision.engine';
+import { eligibleItems, eligibleNow, resolveArms, type ProgressState } from './decision.engine';
 import { sessionAnswerJson, toEligible } from './session.answer';
 import { buildWorkspaceConfig } from './workspace-config';
 
@@ -164,5 +164,57 @@ describe('eligibleItems and resolveArms', () => {
     expect(first.definition.steps[0]!.blocks[0]!.text).toBe('V101 (fi)');
     expect(sessionAnswerJson(decision, new Map(), 'fi-FI').etag).toBe(etag);
     expect(sessionAnswerJson(decision, new Map(), 'en').etag).not.toBe(etag);
+  });
+});
+
+describe('eligibleNow', () => {
+  const shown = (contentId: string, status: ProgressState['status']): ProgressState => ({
+    contentId,
+    versionId: uuid(101),
+    status,
+    stepId: null,
+    items: [],
+    answers: {},
+    shownAt: '2025-06-03T12:00:00.000Z',
+    completedAt: status === 'completed' ? '2025-06-03T12:00:00.000Z' : null,
+    dismissedAt: null,
+  });
+  const timed = buildWorkspaceConfig(
+    'ws',
+    [
+      item(1),
+      item(2, { schedule: { timezone: 'UTC', start: '2025-06-04T12:30:00.000Z' } }),
+      item(3, { schedule: { timezone: 'UTC', end: '2025-06-04T15:00:00.000Z' } }),
+      item(4, { frequency: { type: 'every_n_days', days: 2 } }),
+      item(5, {
+        audience: plan('pro'),
+        schedule: { timezone: 'UTC', start: '2025-06-04T12:01:00.000Z' },
+      }),
+    ],
+    [1, 2, 3, 4, 5].map((n) => version(100 + n, uuid(n))),
+    [],
+    new Map(),
+  );
+
+  it('says until when the clock alone cannot change the items: the next schedule boundary', () => {
+    const { items, until } = eligibleNow(timed, new Map(), new Map(), now);
+    expect(items.map((i) => i.id)).toEqual([uuid(1), uuid(3), uuid(4)]);
+    // Item 2 opens at 12:30, item 3 closes at 15:00; item 5's audience did not match.
+    expect(new Date(until).toISOString()).toBe('2025-06-04T12:30:00.000Z');
+    const later = eligibleNow(timed, new Map(), new Map(), new Date('2025-06-04T13:00:00Z'));
+    expect(later.items.map((i) => i.id)).toEqual([uuid(1), uuid(2), uuid(3), uuid(4)]);
+    expect(new Date(later.until).toISOString()).toBe('2025-06-04T15:00:00.000Z');
+    const open = eligibleNow(timed, new Map([[uuid(5), { result: 'match' }]]), new Map(), now);
+    expect(new Date(open.until).toISOString()).toBe('2025-06-04T12:01:00.000Z');
+  });
+
+  it('counts the day an "every N days" item may show again, and nothing once the schedules are past', () => {
+    const progress = new Map([[uuid(4), shown(uuid(4), 'completed')]]);
+    const after = new Date('2025-06-04T16:00:00Z');
+    const { items, until } = eligibleNow(timed, new Map(), progress, after);
+    expect(items.map((i) => i.id)).toEqual([uuid(1), uuid(2)]);
+    expect(new Date(until).toISOString()).toBe('2025-06-05T12:00:00.000Z');
+    const resumed = new Map([[uuid(4), shown(uuid(4), 'in_progress')]]);
+    expect(eligibleNow(timed, new Map(), resumed, after).until).toBe(Infinity);
   });
 });

@@ -1,6 +1,7 @@
 import {
   assignVariant,
   explainItem,
+  scheduleVerdict,
   type ArmAssignment,
   type AudienceOutcome,
   type FrequencyState,
@@ -122,18 +123,54 @@ export function eligibleItems(
   progress: Map<string, ProgressState>,
   now: Date,
 ): ConfigItem[] {
+  return eligibleNow(config, audiences, progress, now).items;
+}
+
+/**
+ * `eligibleItems`, and until when the clock alone cannot change them (ms since the epoch;
+ * Infinity when it never can): the first schedule boundary or "every N days" reopening among
+ * the items whose audience matched. Audiences reading the clock are not covered (see
+ * `WorkspaceConfig.requestDecides`).
+ */
+export function eligibleNow(
+  config: WorkspaceConfig,
+  audiences: Map<string, AudienceOutcome>,
+  progress: Map<string, ProgressState>,
+  now: Date,
+): { items: ConfigItem[]; until: number } {
   const pool = [...config.open];
   for (const [id, outcome] of audiences) {
     const item = config.byId.get(id);
     if (item && outcome.result === 'match') pool.push(item);
   }
   pool.sort((a, b) => a.index - b.index);
-  return pool.filter(
-    (item) =>
-      item.published &&
-      explainItem(factsOf(item, audienceOf(item, audiences), progress.get(item.id), null), now)
-        .eligible,
-  );
+  let until = Infinity;
+  const items = pool.filter((item) => {
+    if (!item.published) return false;
+    const state = progress.get(item.id);
+    until = Math.min(
+      until,
+      scheduleVerdict(item.schedule, now).until?.getTime() ?? Infinity,
+      reopensAt(item.frequency, state, now),
+    );
+    return explainItem(factsOf(item, audienceOf(item, audiences), state, null), now).eligible;
+  });
+  return { items, until };
+}
+
+const DAY_MS = 86_400_000;
+
+/** When "every N days" lets a finished item show again, if that is still ahead. */
+function reopensAt(
+  frequency: ConfigItem['frequency'],
+  state: ProgressState | undefined,
+  now: Date,
+): number {
+  if (frequency.type !== 'every_n_days' || !state?.shownAt || state.status === 'in_progress') {
+    return Infinity;
+  }
+  const next = Date.parse(state.shownAt) + frequency.days * DAY_MS;
+  return next > now.getTime() ? next : Infinity;
 }
 
 /**

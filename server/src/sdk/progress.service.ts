@@ -146,9 +146,27 @@ export class ProgressService implements OnModuleInit, OnModuleDestroy {
    * (the identified user's over the anonymous one's).
    */
   forUser(workspaceId: string, userKeys: string[]): Promise<Map<string, ProgressState>> {
-    const keys = userKeys.map((k) => cacheKey(workspaceId, k));
-    const found = this.cache.getMany(keys);
-    return Array.isArray(found) ? Promise.resolve(merge(found)) : found.then(merge);
+    const found = this.perKey(workspaceId, userKeys);
+    return Array.isArray(found) ? Promise.resolve(mergeProgress(found)) : found.then(mergeProgress);
+  }
+
+  /**
+   * Each key's rows as the cache holds them, synchronously when all are in memory. A list is
+   * the same array until the key's progress changes or ages out, so the session memo can tell
+   * "unchanged" by identity.
+   */
+  perKey(workspaceId: string, userKeys: string[]): ProgressState[][] | Promise<ProgressState[][]> {
+    return this.lists(this.cacheKeysOf(workspaceId, userKeys));
+  }
+
+  /** The cache's keys for a user's keys; the session memo keeps them (and their hashes). */
+  cacheKeysOf(workspaceId: string, userKeys: string[]): string[] {
+    return userKeys.map((k) => cacheKey(workspaceId, k));
+  }
+
+  /** `perKey` by the cache's own keys (`cacheKeysOf`). */
+  lists(cacheKeys: string[]): ProgressState[][] | Promise<ProgressState[][]> {
+    return this.cache.getMany(cacheKeys);
   }
 
   /** Rows of `<workspace> <user key>` keys, all of one workspace, in one query. */
@@ -216,7 +234,7 @@ export class ProgressService implements OnModuleInit, OnModuleDestroy {
 const cacheKey = (workspaceId: string, userKey: string): string => `${workspaceId} ${userKey}`;
 
 /** Progress by content id; earlier keys win (values are shared: never mutate them). */
-function merge(perKey: ProgressState[][]): Map<string, ProgressState> {
+export function mergeProgress(perKey: ProgressState[][]): Map<string, ProgressState> {
   const out = new Map<string, ProgressState>();
   for (let i = perKey.length - 1; i >= 0; i--) {
     for (const state of perKey[i]!) out.set(state.contentId, state);

@@ -28,15 +28,23 @@ import { ConfigCache } from './config.cache';
 import {
   armOf,
   eligibleItems,
+  eligibleNow,
   resolveArms,
   type Decision,
   type ProgressState,
   type UserState,
 } from './decision.engine';
-import { ProgressService, type ProgressChange } from './progress.service';
+import { mergeProgress, ProgressService, type ProgressChange } from './progress.service';
 import { sessionAnswer, toEligible, type Assembled } from './session.answer';
+import {
+  decidedByRequest,
+  memoKeyOf,
+  sameLists,
+  SessionMemo,
+  type MemoEntry,
+} from './session.memo';
 import { surveyAnswerRows } from './survey-answer.rows';
-import { TraitsSaver } from './traits.saver';
+import { noteOf, TraitsSaver, type TraitsNote } from './traits.saver';
 import { hashKeyOf, userKeysOf } from './user-keys';
 import type { WorkspaceConfig } from './workspace-config';
 
@@ -53,9 +61,18 @@ interface Who {
   context: SdkContext | undefined;
 }
 
+/** A decision and what it rests on besides the request, for the session memo (null: not kept). */
+interface Decided {
+  decision: Decision;
+  state: UserState;
+  basis: Omit<MemoEntry, 'workspaceId' | 'body' | 'traits' | 'generation' | 'answer'> | null;
+}
+
 /** The decision path: sessions, events (with what they make eligible) and progress. */
 @Injectable()
 export class SdkService {
+  private readonly memo = new SessionMemo();
+
   constructor(
     private readonly cache: ConfigCache,
     private readonly audiences: AudienceEvaluator,
@@ -67,20 +84,81 @@ export class SdkService {
     private readonly traits: TraitsSaver,
   ) {}
 
-  /** The session answer as JSON bytes (see `sessionAnswer`), its etag and compressed twins. */
-  async session(workspaceId: string, body: SessionRequest): Promise<Assembled> {
+  /**
+   * The session answer as JSON bytes (see `sessionAnswer`), its etag and compressed twins, for a
+   * request body as sent (`text`; `parse` validates it). When the same text was answered before
+   * and nothing it was decided on has changed (`fromMemo`), the remembered answer comes back
+   * synchronously and the text is not parsed again. The identity check and the traits' note run
+   * on every session.
+   */
+  session(
+    workspaceId: string,
+    text: string,
+    parse: (text: string) => SessionRequest,
+  ): Assembled | Promise<Assembled> {
+    const key = memoKeyOf(text);
+    const entry = key === null ? undefined : this.memo.get(key, workspaceId);
+    const body = entry ? entry.body : parse(text);
     this.verify(workspaceId, body.user, body.userHash);
     // Into the identity store in the background, and only when they changed.
-    this.traits.note(workspaceId, body.user, body.traits);
+    const traits = entry ? entry.traits : noteOf(workspaceId, body.user, body.traits);
+    if (traits) this.traits.noteAgain(traits);
+    return (
+      (entry && this.fromMemo(workspaceId, entry)) ??
+      this.decideSession(workspaceId, body, key, traits)
+    );
+  }
+
+  /**
+   * The remembered answer, if the configuration generation, each user key's progress and (when
+   * an experiment took part) stored assignments are the very ones it was decided on, and no
+   * schedule or frequency boundary has passed since. All from memory: any of them not in memory
+   * now is a miss, and `decideSession` loads it.
+   */
+  private fromMemo(workspaceId: string, entry: MemoEntry): Assembled | undefined {
+    const config = this.cache.peek(workspaceId);
+    if (!config || entry.generation !== config.generation || Date.now() >= entry.until) {
+      return undefined;
+    }
+    const progress = this.progress.lists(entry.progressKeys);
+    if (!Array.isArray(progress) || !sameLists(entry.progress, progress)) return undefined;
+    if (entry.assignments) {
+      const assignments = this.assignmentCache.perKey(config, entry.userKeys);
+      if (!Array.isArray(assignments) || !sameLists(entry.assignments, assignments)) {
+        return undefined;
+      }
+    }
+    return entry.answer;
+  }
+
+  private async decideSession(
+    workspaceId: string,
+    body: SessionRequest,
+    key: string | null,
+    traits: TraitsNote | null,
+  ): Promise<Assembled> {
     const now = new Date();
     const config = await this.cache.get(workspaceId);
     const who = { user: body.user, traits: body.traits, context: body.context };
-    const { decision, state } = await this.decideFor(workspaceId, config, who, now);
+    const { decision, state, basis } = await this.decideFor(workspaceId, config, who, now);
     // Most sessions store nothing: no call, no promise to wait for.
     if (decision.newAssignments.length > 0) {
       await this.saveAssignments(workspaceId, config, decision.newAssignments);
+      // Not remembered: the next session reads the stored arm.
+      return sessionAnswer(decision, state.progress, body.context.locale, config);
     }
-    return sessionAnswer(decision, state.progress, body.context.locale, config);
+    const answer = sessionAnswer(decision, state.progress, body.context.locale, config);
+    if (key !== null && basis && decidedByRequest(body, config)) {
+      this.memo.set(key, {
+        workspaceId,
+        body,
+        traits,
+        generation: config.generation,
+        ...basis,
+        answer,
+      });
+    }
+    return answer;
   }
 
   /**
@@ -154,30 +232,33 @@ export class SdkService {
     config: WorkspaceConfig,
     who: Who,
     now: Date,
-  ): Promise<{ decision: Decision; state: UserState }> {
+  ): Promise<Decided> {
     const keys = userKeysOf(who.user);
-    const [progress, audiences] = await Promise.all([
-      this.progress.forUser(workspaceId, keys),
+    const progressKeys = this.progress.cacheKeysOf(workspaceId, keys);
+    const [lists, audiences] = await Promise.all([
+      this.progress.lists(progressKeys),
       this.audiences.outcomes({ workspaceId, config, ...who, now }),
     ]);
-    const eligible = eligibleItems(config, audiences, progress, now);
+    const progress = mergeProgress(lists);
+    const { items: eligible, until } = eligibleNow(config, audiences, progress, now);
     // Assignments are read only for users an experiment could take, from memory where held…
     if (!eligible.some((item) => item.experiment)) {
-      return decide(eligible, progress, NO_ASSIGNMENTS, who.user, keys);
+      const basis = { userKeys: keys, progressKeys, progress: lists, assignments: null, until };
+      return { ...decide(eligible, progress, NO_ASSIGNMENTS, who.user, keys), basis };
     }
-    const cached = this.assignmentCache.forUser(config, keys);
-    const first = decide(
-      eligible,
-      progress,
-      Array.isArray(cached) ? cached : await cached,
-      who.user,
-      keys,
-    );
-    if (first.decision.newAssignments.length === 0) return first;
+    const cached = this.assignmentCache.perKey(config, keys);
+    const assignments = Array.isArray(cached) ? cached : await cached;
+    const first = decide(eligible, progress, assignments.flat(), who.user, keys);
+    if (first.decision.newAssignments.length === 0) {
+      return {
+        ...first,
+        basis: { userKeys: keys, progressKeys, progress: lists, assignments, until },
+      };
+    }
     // …but an arm is only ever decided (stored) on what the database holds now: another
     // instance may have stored one since it was cached.
     const stored = await this.assignmentCache.fresh(config, keys);
-    return decide(eligible, progress, stored, who.user, keys);
+    return { ...decide(eligible, progress, stored, who.user, keys), basis: null };
   }
 
   /** Stores first assignments; this instance's cached ones for those keys are dropped. */

@@ -25,6 +25,24 @@ interface Pending {
   at: Date;
 }
 
+/** A session's traits as `TraitsSaver` compares them: the user's key and the traits' JSON. */
+export interface TraitsNote {
+  workspaceId: string;
+  user: SdkUser;
+  traits: Traits;
+  key: string;
+  json: string;
+}
+
+/** The note of a session's traits; null when it sends none. */
+export function noteOf(workspaceId: string, user: SdkUser, traits: Traits): TraitsNote | null {
+  for (const _ in traits) {
+    const key = `${workspaceId} ${user.userId ?? ''} ${user.anonymousId}`;
+    return { workspaceId, user, traits, key, json: JSON.stringify(traits) };
+  }
+  return null;
+}
+
 /** JSON with object keys sorted, to compare trait values whatever order jsonb stored them in. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -79,19 +97,22 @@ export class TraitsSaver implements OnModuleDestroy {
 
   /** Called on every session: cheap when nothing changed. */
   note(workspaceId: string, user: SdkUser, traits: Traits): void {
-    let json: string | undefined;
-    for (const _ in traits) {
-      json = JSON.stringify(traits);
-      break;
-    }
-    if (json === undefined || this.closed) return;
-    const key = `${workspaceId} ${user.userId ?? ''} ${user.anonymousId}`;
-    if (this.recall(key) === json || this.pending.get(key)?.json === json) return;
+    const note = noteOf(workspaceId, user, traits);
+    if (note) this.noteAgain(note);
+  }
+
+  /**
+   * `note` with its key and JSON made before (`noteOf`): the session memo keeps them, so a
+   * repeated session neither serialises the traits nor hashes a new key.
+   */
+  noteAgain(note: TraitsNote): void {
+    const { key, json } = note;
+    if (this.closed || this.recall(key) === json || this.pending.get(key)?.json === json) return;
     if (this.pending.size >= MAX_PENDING && !this.pending.has(key)) return;
     this.pending.set(key, {
-      workspaceId,
-      user,
-      traits,
+      workspaceId: note.workspaceId,
+      user: note.user,
+      traits: note.traits,
       json,
       messageId: `wm-traits-${randomUUID()}`,
       at: new Date(),

@@ -124,6 +124,16 @@ export interface WorkspaceConfig {
   featureTagsStamp: string;
   /** Session answers assembled from this configuration, by etag. */
   answers: AnswerMemo;
+  /**
+   * Whether a session's audiences are decided by the request alone: no audience reads stored
+   * events, goals, journeys, segments or companies, nor the clock. Then the same request with
+   * the same progress and assignments gets the same answer until a schedule or frequency
+   * boundary (the session memo, session.memo.ts). Stored traits are read only when the request
+   * lacks one an audience reads; the memo checks that per request.
+   */
+  requestDecides: boolean;
+  /** Some audience reads the page context (URL, viewport, locale conditions). */
+  readsContext: boolean;
   /** Unique per compiled configuration on this instance: what per-generation caches key by. */
   generation: number;
   loadedAt: number;
@@ -273,6 +283,15 @@ export function buildWorkspaceConfig(
     featureTagsJson,
     featureTagsStamp: createHash('sha1').update(featureTagsJson).digest('base64url'),
     answers: new AnswerMemo(),
+    requestDecides:
+      !deps.timeBased &&
+      !deps.anyEvent &&
+      !deps.companies &&
+      deps.eventNames.size === 0 &&
+      deps.goals.size === 0 &&
+      deps.journeys.size === 0 &&
+      deps.segments.size === 0,
+    readsContext: deps.clientOnly,
     generation: ++generations,
     loadedAt: Date.now(),
   };
