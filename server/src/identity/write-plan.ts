@@ -10,6 +10,9 @@ export interface KeyedRow extends EventRow {
 export const pairKey = (ws: string, userId: string | null, anonymousId: string | null): string =>
   `${ws}\u0000${userId ?? ''}\u0000${anonymousId ?? ''}`;
 
+const samePair = (a: KeyedRow, b: KeyedRow): boolean =>
+  a.workspaceId === b.workspaceId && a.userId === b.userId && a.anonymousId === b.anonymousId;
+
 /** The ids an event's identity work reads: its own, and an alias's previous id as either kind. */
 function refsOf(row: KeyedRow): IdRef[] {
   const refs: IdRef[] = [];
@@ -59,7 +62,14 @@ export class WritePlan {
     private readonly rows: KeyedRow[],
     private readonly cache: PairCache,
   ) {
+    let previous: KeyedRow | undefined;
     for (const row of rows) {
+      // Consecutive rows of one sender (most of a batch) share the key and its lookups.
+      if (previous && samePair(previous, row)) {
+        this.pairKeys.push(this.pairKeys[this.pairKeys.length - 1]!);
+        continue;
+      }
+      previous = row;
       const key = pairKey(row.workspaceId, row.userId, row.anonymousId);
       this.pairKeys.push(key);
       const known = cache.get(key);
@@ -119,25 +129,32 @@ export class WritePlan {
   /** Who the newly stored rows touched; `duplicates`: rows already stored (`${ws}\0${id}`). */
   touches(duplicates: Set<string>): UserTouch[] {
     const byUser = new Map<string, UserTouch>();
+    let previousKey: string | undefined;
+    let touch: UserTouch | undefined;
     for (let i = 0; i < this.rows.length; i++) {
       const row = this.rows[i]!;
       if (duplicates.size > 0 && duplicates.has(`${row.workspaceId}\u0000${row.messageId}`)) {
         continue;
       }
-      const endUserId = this.ids.get(this.pairKeys[i]!);
-      if (!endUserId) continue;
-      // End user ids are random UUIDs: unique across workspaces, a key on their own.
-      let touch = byUser.get(endUserId);
-      if (!touch) {
-        touch = {
-          workspaceId: row.workspaceId,
-          endUserId,
-          eventNames: new Set(),
-          traits: false,
-          companies: false,
-        };
-        byUser.set(endUserId, touch);
+      const key = this.pairKeys[i]!;
+      // Rows of one pair share the key string (see the constructor): one lookup for the run.
+      if (key !== previousKey) {
+        previousKey = key;
+        const endUserId = this.ids.get(key);
+        touch = endUserId ? byUser.get(endUserId) : undefined;
+        if (endUserId && !touch) {
+          // End user ids are random UUIDs: unique across workspaces, a key on their own.
+          touch = {
+            workspaceId: row.workspaceId,
+            endUserId,
+            eventNames: new Set(),
+            traits: false,
+            companies: false,
+          };
+          byUser.set(endUserId, touch);
+        }
       }
+      if (!touch) continue;
       touch.eventNames.add(row.name);
       if (row.identity?.kind === 'identify') touch.traits = true;
       if (row.identity?.kind === 'group') touch.companies = true;

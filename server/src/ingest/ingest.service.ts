@@ -36,6 +36,12 @@ const messageIdOf = (raw: unknown): string | undefined => {
   return typeof id === 'string' ? id : undefined;
 };
 
+/** A rejected message: its index, its messageId when it has one, and why. */
+function rejection(index: number, raw: unknown, issues: Rejected['issues']): Rejected {
+  const messageId = messageIdOf(raw);
+  return { index, ...(messageId === undefined ? {} : { messageId }), issues };
+}
+
 @Injectable()
 export class IngestService {
   constructor(
@@ -52,16 +58,11 @@ export class IngestService {
     type?: SegmentMessageType,
     measure = true,
   ): EventRow | Rejected {
-    const messageId = messageIdOf(raw);
-    const reject = (issues: Rejected['issues']): Rejected => ({
-      index,
-      ...(messageId === undefined ? {} : { messageId }),
-      issues,
-    });
-    if (measure && tooLarge(raw)) return reject([{ path: '', message: TOO_LARGE }]);
+    // Hot path (every event): nothing is allocated for the rejection unless there is one.
+    if (measure && tooLarge(raw)) return rejection(index, raw, [{ path: '', message: TOO_LARGE }]);
     const input = type && raw && typeof raw === 'object' ? { ...raw, type } : raw;
     const parsed = JsonSegmentMessageSchema.safeParse(input);
-    if (!parsed.success) return reject(toFieldIssues(parsed.error));
+    if (!parsed.success) return rejection(index, raw, toFieldIssues(parsed.error));
     return segmentRow(parsed.data, raw, batch, receivedAt);
   }
 
