@@ -209,10 +209,12 @@ test('waits for a target that mounts late, and re-anchors when the app replaces 
     slot.replaceChildren(Object.assign(document.createElement('button'), { textContent: 'Save' }));
     slot.firstElementChild!.setAttribute('data-testid', 'save');
   });
+  // The card is drawn anew for the new element: between two polls it may be gone for a moment.
   await expect
     .poll(async () => {
       const target = await box(page, '[data-testid="save"]');
-      return Math.round((await dialog.boundingBox())!.y - (target.y + target.height));
+      const card = await dialog.boundingBox();
+      return card && Math.round(card.y - (target.y + target.height));
     })
     .toBe(12);
 });
