@@ -11,6 +11,7 @@ import {
   type Member,
   type Tenant,
 } from './support/content-fixtures';
+import { eventually } from './support/eventually';
 import { call } from './support/http';
 
 let a: LoggedTestApp;
@@ -25,15 +26,6 @@ beforeAll(async () => {
   }
 });
 afterAll(() => Promise.all([a.close(), b.close()]));
-
-async function eventually(check: () => Promise<boolean>, limit = 3000): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > limit) throw new Error(`not within ${limit} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return Date.now() - started;
-}
 
 const put = <T>(tenant: Tenant, member: Member, id: string, body: unknown) =>
   call<T>(`${a.url}/api/workspaces/${tenant.workspaceId}/feature-tags/${id}`, {

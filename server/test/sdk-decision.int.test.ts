@@ -14,6 +14,7 @@ import {
   sdkSession,
   type Tenant,
 } from './support/content-fixtures';
+import { eventually } from './support/eventually';
 import { call } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -28,15 +29,6 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 /** Polls until `check` holds; answers how long it took (ms), or throws after `limit`. */
-async function eventually(check: () => Promise<boolean>, limit = 3000): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > limit) throw new Error(`not within ${limit} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return Date.now() - started;
-}
-
 describe('POST /sdk/v1/session', () => {
   it('answers the resolved content, empty feature tags, the locale and a stable etag', async () => {
     const item = await publishedItem(app, t, {
