@@ -174,7 +174,11 @@ test('checklist editor: three items reordered by keyboard, an action, launcher a
   await expect(
     page.getByRole('button', { name: 'Reorder Item 1: Create a project' }),
   ).toBeFocused();
-  await page.getByRole('button', { name: 'Reorder Item 2: Fill in your profile' }).focus();
+  // Focus settles on the moved item after the move's render; take it only once it has, and
+  // press only once the new focus holds (a CI run once moved the first item instead).
+  const second = page.getByRole('button', { name: 'Reorder Item 2: Fill in your profile' });
+  await second.focus();
+  await expect(second).toBeFocused();
   await page.keyboard.press('Alt+ArrowDown');
   await expect(page.locator('.sortable-item .item-card-title')).toHaveText([
     'Create a project',
