@@ -1,5 +1,5 @@
 import type { ComponentChildren, TargetedDragEvent, TargetedKeyboardEvent } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 interface SortableListProps<T> {
   items: readonly T[];
@@ -30,15 +30,25 @@ export function SortableList<T>(props: SortableListProps<T>) {
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const handles = useRef<(HTMLButtonElement | null)[]>([]);
+  const handles = useRef(new Map<string, HTMLButtonElement>());
+  // The moved item's handle, to focus once the list has rendered the move.
+  const refocus = useRef<{ key: string; before: readonly T[] } | null>(null);
+
+  // Right after the render that shows the move, before any next key press is handled (a
+  // later frame would let a fast second Alt+↑ act on whichever item focus was left on).
+  useLayoutEffect(() => {
+    const pending = refocus.current;
+    if (!pending || pending.before === items) return;
+    refocus.current = null;
+    handles.current.get(pending.key)?.focus();
+  });
 
   const move = (from: number, to: number) => {
     if (disabled || to < 0 || to >= items.length || from === to) return;
     const item = items[from]!;
+    refocus.current = { key: keyOf(item, to), before: items };
     onMove(from, to);
     setAnnouncement(`${labelOf(item, from)} moved to position ${to + 1} of ${items.length}.`);
-    // Keep the keyboard on the moved item once it has re-rendered in its new place.
-    requestAnimationFrame(() => handles.current[to]?.focus());
   };
 
   const onKey = (index: number) => (event: TargetedKeyboardEvent<HTMLButtonElement>) => {
@@ -61,9 +71,10 @@ export function SortableList<T>(props: SortableListProps<T>) {
       <ol class="sortable" aria-label={label}>
         {items.map((item, index) => {
           const name = labelOf(item, index);
+          const key = keyOf(item, index);
           return (
             <li
-              key={keyOf(item, index)}
+              key={key}
               class={`sortable-item${over === index && dragging !== index ? ' is-over' : ''}${
                 dragging === index ? ' is-dragging' : ''
               }`}
@@ -82,7 +93,8 @@ export function SortableList<T>(props: SortableListProps<T>) {
                   draggable={!disabled}
                   disabled={disabled}
                   ref={(element) => {
-                    handles.current[index] = element;
+                    if (element) handles.current.set(key, element);
+                    else handles.current.delete(key);
                   }}
                   aria-label={`Reorder ${name}`}
                   title="Drag, or press Alt+↑ / Alt+↓"
