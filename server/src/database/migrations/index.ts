@@ -9,6 +9,7 @@ import { PreviewTokens1764200000002 } from './1764200000002-preview-tokens';
 import { EventsTuning1764200000003 } from './1764200000003-events-tuning';
 import { UsersSearch1764200000004 } from './1764200000004-users-search';
 import { EventRetention1764300070000 } from './1764300070000-event-retention';
+import { PartitionRace1764400000001 } from './1764400000001-partition-race';
 
 /** Every migration, in order. Listed explicitly so bundling and tests find the same set. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   EventsTuning1764200000003,
   UsersSearch1764200000004,
   EventRetention1764300070000,
+  PartitionRace1764400000001,
 ];
