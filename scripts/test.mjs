@@ -187,6 +187,9 @@ async function main() {
       '--selectProjects',
       'integration',
       '--runInBand',
+      // A suite whose beforeAll failed can leave an app's pool or LISTEN client open; its tests
+      // are counted failed, and the run must still end rather than wait on them forever.
+      '--forceExit',
       '--json',
       '--outputFile',
       path.join(reportDir, 'integration.json'),

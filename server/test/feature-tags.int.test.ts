@@ -1,7 +1,7 @@
 import type { AuditPage, ErrorBody, FeatureTagList, FeatureTagRecord } from '@waymark/shared';
 import { randomUUID } from 'node:crypto';
 import { ConfigChanges } from '../src/content/config-changes';
-import { startLoggedApp, type LoggedTestApp } from './support/builder-session';
+import { startTwoApps, type LoggedTestApp } from './support/builder-session';
 import {
   anonymous,
   builderApi,
@@ -18,14 +18,14 @@ let a: LoggedTestApp;
 let b: LoggedTestApp;
 let t: Tenant;
 beforeAll(async () => {
-  [a, b] = await Promise.all([startLoggedApp(), startLoggedApp()]);
+  [a, b] = await startTwoApps();
   t = await createTenant(a);
   for (const app of [a, b]) {
     const changes = app.app.get(ConfigChanges);
     while (!changes.isListening) await new Promise((resolve) => setTimeout(resolve, 10));
   }
 });
-afterAll(() => Promise.all([a.close(), b.close()]));
+afterAll(() => Promise.all([a?.close(), b?.close()]));
 
 const put = <T>(tenant: Tenant, member: Member, id: string, body: unknown) =>
   call<T>(`${a.url}/api/workspaces/${tenant.workspaceId}/feature-tags/${id}`, {

@@ -1,7 +1,7 @@
 import { assignVariant, type ContentDetail, type Experiment, type SdkUser } from '@waymark/shared';
 import { randomUUID } from 'node:crypto';
 import { ConfigChanges } from '../src/content/config-changes';
-import { startLoggedApp, type LoggedTestApp } from './support/builder-session';
+import { startTwoApps, type LoggedTestApp } from './support/builder-session';
 import {
   builderApi,
   createTenant,
@@ -18,7 +18,7 @@ let a: LoggedTestApp;
 let b: LoggedTestApp;
 let t: Tenant;
 beforeAll(async () => {
-  [a, b] = await Promise.all([startLoggedApp(), startLoggedApp()]);
+  [a, b] = await startTwoApps();
   t = await createTenant(a);
   for (const app of [a, b]) {
     const changes = app.app.get(ConfigChanges);
@@ -27,7 +27,7 @@ beforeAll(async () => {
     }
   }
 }, 120_000);
-afterAll(() => Promise.all([a.close(), b.close()]));
+afterAll(() => Promise.all([a?.close(), b?.close()]));
 
 /** A published item (for users with trait `plan` = `plan`) in a running A/B experiment. */
 async function experimentOn(name: string, plan: string | null): Promise<Experiment> {

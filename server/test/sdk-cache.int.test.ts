@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ConfigChanges } from '../src/content/config-changes';
 import { TraitsSaver } from '../src/sdk/traits.saver';
 import { userHashOf } from '../src/workspaces/identity-hash';
-import { startLoggedApp, type LoggedTestApp } from './support/builder-session';
+import { startTwoApps, type LoggedTestApp } from './support/builder-session';
 import {
   anonymous,
   builderApi,
@@ -25,16 +25,16 @@ let a: LoggedTestApp;
 let b: LoggedTestApp;
 let t: Tenant;
 beforeAll(async () => {
-  [a, b] = await Promise.all([startLoggedApp(), startLoggedApp()]);
+  [a, b] = await startTwoApps();
   t = await createTenant(a);
   for (const app of [a, b]) {
     const changes = app.app.get(ConfigChanges);
     await eventually(() => Promise.resolve(changes.isListening));
   }
 });
-afterAll(() => Promise.all([a.close(), b.close()]));
+afterAll(() => Promise.all([a?.close(), b?.close()]));
 
-/** Polls until `check` holds; answers how long it took (ms), or throws after `limit`. */
+/** The tenant's production environment. */
 const productionOf = async (tenant: Tenant): Promise<Environment> => {
   const list = await builderApi(a, tenant, tenant.owner).get<EnvironmentList>('/environments');
   return list.body.data.find((e) => e.name === 'production')!;

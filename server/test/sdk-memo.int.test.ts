@@ -1,7 +1,7 @@
 import type { ContentDetail, ErrorBody, Experiment } from '@waymark/shared';
 import { ConfigChanges } from '../src/content/config-changes';
 import { AudienceEvaluator } from '../src/sdk/audience.evaluator';
-import { startLoggedApp, type LoggedTestApp } from './support/builder-session';
+import { startTwoApps, type LoggedTestApp } from './support/builder-session';
 import {
   anonymous,
   builderApi,
@@ -25,7 +25,7 @@ let a: LoggedTestApp;
 let b: LoggedTestApp;
 let decisions: jest.SpyInstance;
 beforeAll(async () => {
-  [a, b] = await Promise.all([startLoggedApp(), startLoggedApp()]);
+  [a, b] = await startTwoApps();
   for (const app of [a, b]) {
     const changes = app.app.get(ConfigChanges);
     for (let i = 0; !changes.isListening && i < 300; i++) {
@@ -34,7 +34,7 @@ beforeAll(async () => {
   }
   decisions = jest.spyOn(a.app.get(AudienceEvaluator), 'outcomes');
 }, 120_000);
-afterAll(() => Promise.all([a.close(), b.close()]));
+afterAll(() => Promise.all([a?.close(), b?.close()]));
 
 /** How many sessions on instance A were decided (not answered from the memo) during `run`. */
 async function decidedDuring(run: () => Promise<unknown>): Promise<number> {

@@ -134,6 +134,18 @@ export async function startLoggedApp(overrides: Partial<Config> = {}): Promise<L
   };
 }
 
+/**
+ * Two instances of the app on one database, as behind a load balancer; if either fails to start,
+ * the other is closed before the error is thrown (nothing left open to hold the test run).
+ */
+export async function startTwoApps(): Promise<[LoggedTestApp, LoggedTestApp]> {
+  const settled = await Promise.allSettled([startLoggedApp(), startLoggedApp()]);
+  const [x, y] = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  if (x && y) return [x, y];
+  await Promise.all([x, y].map((app) => app?.close()));
+  throw settled.find((r) => r.status === 'rejected')?.reason;
+}
+
 /** The link of the last mail the log transport wrote to `to`. */
 export function lastMailLink(logs: Array<Record<string, unknown>>, to: string): string {
   const mails = logs
