@@ -1,12 +1,14 @@
 // Prints the min+gzip size of every file the widget serves, and of what a page downloads to
 // show each surface (dist/waymark.js plus the chunk that surface needs). Fails when any surface
-// passes the budget, or when zod leaked into a file (the widget imports shared types and pure
-// helpers only).
+// passes the budget, when zod leaked into a file (the widget imports shared types and pure
+// helpers only), or when a surface's chunk lost Chrome's compile hint (build.mjs), whose bytes
+// the budget counts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const BUDGET = 20 * 1024;
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 const ZOD_MARKERS = ['ZodError', '$ZodType', 'ZodObject', '_zod'];
 const dist = fileURLToPath(new URL('dist/', import.meta.url));
 
@@ -61,6 +63,10 @@ for (const [label, key] of Object.entries(SURFACES)) {
   const { bytes, needed } = total(key);
   const over = bytes > BUDGET;
   if (over) failed = true;
+  if (!readFileSync(dist + manifest[key], 'utf8').startsWith(COMPILE_HINT)) {
+    console.error(`${manifest[key]} does not start with ${COMPILE_HINT.trim()} (build.mjs).`);
+    failed = true;
+  }
   row(label, bytes, `${[...needed].join(' + ')}${over ? '  OVER BUDGET' : ''}`);
 }
 console.log('\nnot a single surface (reported, not budgeted):');
