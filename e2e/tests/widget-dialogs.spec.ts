@@ -54,7 +54,7 @@ test('a welcome modal takes focus, keeps Tab inside, closes on Esc and gives foc
   const dialog = widget(page).getByRole('dialog', { name: 'Welcome aboard 👋' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toHaveAttribute('aria-modal', 'true');
-  expect(await focusedText(page)).toBe('widget:dialog');
+  await expect.poll(() => focusedText(page)).toBe('widget:dialog');
   // Close, Maybe later, Get started, and round again: focus never reaches the page.
   const walk: string[] = [];
   for (let i = 0; i < 4; i++) {

@@ -55,15 +55,16 @@ test('a tooltip sits at its target, arrow pointing at it, and works by keyboard'
   const arrow = (await widget(page).locator('.arrow').boundingBox())!;
   expect(Math.abs(arrow.x + arrow.width / 2 - (button.x + button.width / 2))).toBeLessThan(3);
 
-  // Nothing had focus: the step takes it; Tab walks its buttons; Enter moves on.
-  expect(await focused(page)).toBe('widget:dialog');
+  // Nothing had focus: the step takes it (after the frame that paints it); Tab walks its
+  // buttons; Enter moves on.
+  await expect.poll(() => focused(page)).toBe('widget:dialog');
   await page.keyboard.press('Tab');
   expect(await focused(page)).toBe('widget:×');
   await page.keyboard.press('Tab');
   expect(await focused(page)).toBe('widget:Next');
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('heading', { name: 'Step two' })).toBeVisible();
-  expect(await focused(page)).toBe('widget:dialog');
+  await expect.poll(() => focused(page)).toBe('widget:dialog');
   expect(await axe(page)).toEqual([]);
 
   await page.keyboard.press('Escape');
@@ -76,6 +77,33 @@ test('a tooltip sits at its target, arrow pointing at it, and works by keyboard'
     'content:dismissed:two',
   ]);
   expect(errors).toEqual([]);
+});
+
+test('focus moves into a card after the frame that first paints it, not before', async ({
+  page,
+}) => {
+  await openHost(page);
+  // In each frame's callbacks (before it paints): is the card visible yet, and has it focus?
+  await page.evaluate(() => {
+    const check = (): void => {
+      const root = document.getElementById('waymark-root')?.shadowRoot;
+      const card = root?.querySelector('[role=dialog]');
+      if (card && getComputedStyle(card).visibility === 'visible') {
+        (window as unknown as { firstFrame: unknown }).firstFrame = {
+          focused: root?.activeElement === card,
+        };
+      } else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  await preview(page, flow(tip('one', '#create')));
+
+  await expect.poll(() => focused(page)).toBe('widget:dialog');
+  const firstFrame = await page.evaluate(
+    () => (window as unknown as { firstFrame: unknown }).firstFrame,
+  );
+  // Focusing would have forced style and layout before that frame (issue 3: paint speed).
+  expect(firstFrame).toEqual({ focused: false });
 });
 
 test('flips above a target at the bottom and shifts inside the viewport at the edge', async ({

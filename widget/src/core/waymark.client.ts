@@ -383,10 +383,13 @@ export class Waymark {
       this.#loaded = true;
       this.#setTags(response.featureTags ?? []);
       this.#apply(response.content, true, response.holdouts);
-      // Kept after the surface is drawn: serialising the answer is not on the way to the paint.
+      // Kept after the frame that draws the surface (a task queued in an animation frame runs
+      // after it paints): serialising the answer is not on the way to the paint.
       const keep = [JSON.stringify(user), response];
       if (response !== kept)
-        setTimeout(() => runtime.storage.setItem(SESSION_KEY, JSON.stringify(keep)), 0);
+        requestAnimationFrame(() =>
+          setTimeout(() => runtime.storage.setItem(SESSION_KEY, JSON.stringify(keep))),
+        );
     } catch (error) {
       if (seq !== this.#sessionSeq) return;
       this.#host.log.error('loading content failed', error);

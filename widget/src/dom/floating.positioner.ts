@@ -55,9 +55,8 @@ function arrowAt(referenceCenter: number, cardStart: number, cardSize: number): 
   return px(Math.max(ARROW_PAD, Math.min(at, cardSize - ARROW - ARROW_PAD)));
 }
 
-/** True when any part of the element is outside the viewport (`whole`: all of it). */
-function outOfView(element: Element, whole: boolean): boolean {
-  const { top, left, bottom, right } = element.getBoundingClientRect();
+/** True when any part of a box is outside the viewport (`whole`: all of it). */
+function outOfView({ top, left, bottom, right }: DOMRect, whole: boolean): boolean {
   return whole
     ? bottom < 0 || right < 0 || top > innerHeight || left > innerWidth
     : top < 0 || left < 0 || bottom > innerHeight || right > innerWidth;
@@ -157,19 +156,21 @@ export function attachFloating(
     });
     if (!live) return;
     const spot = data['room']?.fits === true;
-    classList.toggle('sheet', !spot);
-    style.left = spot ? px(x) : '';
-    style.top = spot ? px(y) : '';
     const side = settled.split('-')[0];
-    if (spot) floating.dataset['side'] = side;
+    // Reads before the card's writes: layout is still clean from computePosition's reads, so
+    // none forces another (the frame lays the card out once, where it ends up).
+    const box = reference.getBoundingClientRect();
     if (arrow && spot) {
-      const box = reference.getBoundingClientRect();
       const across = side === 'top' || side === 'bottom';
       arrow.style.left = across ? arrowAt(box.left + box.width / 2, x, floating.offsetWidth) : '';
       arrow.style.top = across ? '' : arrowAt(box.top + box.height / 2, y, floating.offsetHeight);
     }
+    classList.toggle('sheet', !spot);
+    style.left = spot ? px(x) : '';
+    style.top = spot ? px(y) : '';
+    if (spot) floating.dataset['side'] = side;
     // A sheet stays; a card beside a target scrolled away hides rather than point at nothing.
-    const visible = !spot || !outOfView(reference, true);
+    const visible = !spot || !outOfView(box, true);
     style.visibility = visible ? 'visible' : 'hidden';
     if (first && visible) release = hooks.placed?.();
     first &&= !visible;
@@ -184,5 +185,6 @@ export function attachFloating(
 
 /** Scrolls the target to the middle of the viewport when any part of it is out of view. */
 export function revealElement(element: Element): void {
-  if (outOfView(element, false)) element.scrollIntoView({ block: 'center', inline: 'nearest' });
+  if (outOfView(element.getBoundingClientRect(), false))
+    element.scrollIntoView({ block: 'center', inline: 'nearest' });
 }

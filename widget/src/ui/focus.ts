@@ -41,8 +41,13 @@ export function engage(card: HTMLElement, blocking: boolean, onEscape: () => voi
   const previous = deepActive();
   const ours =
     previous?.closest('[data-waymark]') || previous?.getRootNode() === card.getRootNode();
-  if (blocking || idle(previous) || ours) card.focus({ preventScroll: true });
+  let on = true;
+  // After the frame that first shows the card (a task queued in its animation frame runs after
+  // it paints): focusing needs style and layout at once, which the first frame does anyway.
+  if (blocking || idle(previous) || ours)
+    requestAnimationFrame(() => setTimeout(() => on && card.focus({ preventScroll: true })));
   return () => {
+    on = false;
     target.removeEventListener('keydown', onKey, true);
     const now = deepActive();
     if (
