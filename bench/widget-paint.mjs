@@ -17,6 +17,7 @@
 // The 1-minute load average is printed with the numbers: on a busy machine every figure grows.
 // Run after `npm run build`:  node bench/widget-paint.mjs [--runs=10] [--port=3720]
 // or against a running server:  WAYMARK_URL=http://127.0.0.1:3000 node bench/widget-paint.mjs
+// BENCH_DB names its own server's database (dropped and recreated; default waymark_bench_widget).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -33,7 +34,7 @@ const instrument = arg('instrument', 1) !== 0;
 /** Our own server with the demo workspace on a fresh database, unless WAYMARK_URL is given. */
 async function server() {
   if (process.env.WAYMARK_URL) return { url: process.env.WAYMARK_URL, child: null };
-  const url = await freshDatabase('waymark_bench_widget');
+  const url = await freshDatabase(process.env.BENCH_DB ?? 'waymark_bench_widget');
   const child = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
     env: {
       ...process.env,
