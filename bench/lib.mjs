@@ -1,7 +1,7 @@
 // Shared helpers of the benches: a fresh database, workspaces with keys, the built server.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,6 +63,9 @@ export function startServer(url, port) {
   const prof = process.env.BENCH_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`]
     : [];
+  // BENCH_NODE_FLAGS: more node/V8 flags for the server (--trace-deopt, --max-semi-space-size=32…);
+  // BENCH_SERVER_LOG=<file> keeps its standard output (what those flags print).
+  prof.push(...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []));
   const child = spawn(process.execPath, [...prof, path.join(root, 'server/dist/main.js')], {
     env: {
       ...process.env,
@@ -75,6 +78,8 @@ export function startServer(url, port) {
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  if (process.env.BENCH_SERVER_LOG)
+    child.stdout.pipe(createWriteStream(process.env.BENCH_SERVER_LOG));
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {

@@ -89,6 +89,35 @@ describe('COPY encoding', () => {
     expect(row?.properties).toEqual({ half: 'x\uFFFDy', pair: '👋' });
     expect((await stored(beside.map((e) => e.messageId))).length).toBe(5);
   });
+  it('stores NUL as U+FFFD and times to the millisecond, before 2000 and near 9999 too', async () => {
+    const times = [
+      '1999-12-31T23:59:59.999Z',
+      '2026-11-23T05:24:00.123Z',
+      '9999-12-31T23:59:59.999Z',
+    ];
+    const events = times.map((timestamp) =>
+      track({
+        event: 'Nul\u0000name',
+        properties: { note: 'a\u0000b' },
+        timestamp,
+      }),
+    );
+    // No sentAt: the times are stored as sent, not corrected for clock skew.
+    const answer = await post({ batch: events });
+    expect(answer.status).toBe(200);
+    const rows = await app.db.query<Array<{ name: string; note: string; ts: Date }>>(
+      `SELECT name, properties ->> 'note' AS note, ts FROM events
+       WHERE workspace_id = $1 AND message_id = ANY($2) ORDER BY ts`,
+      [ws.workspaceId, events.map((e) => e.messageId)],
+    );
+    expect(rows.map((r) => r.ts.toISOString())).toEqual(times);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        name: 'Nul\uFFFDname',
+        note: 'a\uFFFDb',
+      });
+    }
+  });
 });
 
 describe('claiming ids', () => {

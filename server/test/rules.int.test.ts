@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { GoalsService } from '../src/goals/goals.service';
 import { IdentityService } from '../src/identity/identity.service';
+import { ConfigChanges } from '../src/content/config-changes';
 import { JourneysService } from '../src/journeys/journeys.service';
 import { RulesService } from '../src/segments/rules.service';
 import { SegmentsService } from '../src/segments/segments.service';
@@ -113,7 +114,7 @@ beforeAll(async () => {
   const other = (await createWorkspace(app.db)).workspaceId;
   const alice = table.users.alice!;
   await load(app.db, other, { carol: { ...alice, context: undefined } as RuleCaseUser });
-  const identity = new IdentityService(app.db);
+  const identity = new IdentityService(app.db, new ConfigChanges(app.db));
   rules = new RulesService(
     app.db,
     identity,

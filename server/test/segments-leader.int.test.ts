@@ -4,6 +4,7 @@ import { openDatabase } from '../src/database/data-source';
 import { EventWriter } from '../src/events/event-writer';
 import { GoalsService } from '../src/goals/goals.service';
 import { IdentityService } from '../src/identity/identity.service';
+import { ConfigChanges } from '../src/content/config-changes';
 import { JourneysService } from '../src/journeys/journeys.service';
 import { LiveEvaluator } from '../src/segments/live-evaluator';
 import { SegmentsService } from '../src/segments/segments.service';
@@ -12,7 +13,7 @@ import { testDatabaseUrl } from './support/test-app';
 
 /** One app instance's evaluator, on its own connection pool (as a second process would be). */
 function instance(db: DataSource): LiveEvaluator {
-  const identity = new IdentityService(db);
+  const identity = new IdentityService(db, new ConfigChanges(db));
   return new LiveEvaluator(
     db,
     new EventWriter(db, identity),

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../src/database/data-source';
 import { IdentityService } from '../src/identity/identity.service';
+import { ConfigChanges } from '../src/content/config-changes';
 import { LiveConnection } from '../src/segments/live-connection';
 import { SegmentsService, type StoredSegment } from '../src/segments/segments.service';
 import { createWorkspace } from './support/factories';
@@ -78,7 +79,7 @@ describe('LiveConnection (a turn in one message, parameters as literals)', () =>
     const s = await segment(workspaceId, { type: 'trait', key: "pl'an", op: 'eq', value: odd });
     const inside = await user(workspaceId, { "pl'an": odd });
     const outside = await user(workspaceId, { "pl'an": 'plain' });
-    const segments = new SegmentsService(db, new IdentityService(db));
+    const segments = new SegmentsService(db, new IdentityService(db, new ConfigChanges(db)));
 
     const run = await live.run(
       segments.liveStatement(workspaceId, s, new Date(), [inside, outside]),
@@ -95,7 +96,7 @@ describe('LiveConnection (a turn in one message, parameters as literals)', () =>
     const { workspaceId } = await createWorkspace(db);
     const s = await segment(workspaceId, { type: 'trait', key: 'plan', op: 'eq', value: 'pro' });
     const pro = await user(workspaceId, { plan: 'pro' });
-    const segments = new SegmentsService(db, new IdentityService(db));
+    const segments = new SegmentsService(db, new IdentityService(db, new ConfigChanges(db)));
     const holder = db.createQueryRunner();
     await holder.connect();
     try {

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { openDatabase } from '../src/database/data-source';
 import { GoalsService } from '../src/goals/goals.service';
 import { IdentityService } from '../src/identity/identity.service';
+import { ConfigChanges } from '../src/content/config-changes';
 import { JourneysService } from '../src/journeys/journeys.service';
 import { SegmentsService } from '../src/segments/segments.service';
 import { UsersService } from '../src/users/users.service';
@@ -30,7 +31,7 @@ const people: Person[] = [];
 
 beforeAll(async () => {
   db = await openDatabase(testDatabaseUrl());
-  const identity = new IdentityService(db);
+  const identity = new IdentityService(db, new ConfigChanges(db));
   users = new UsersService(
     db,
     identity,

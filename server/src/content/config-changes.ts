@@ -10,7 +10,10 @@ export const KEYS_CHANNEL = 'waymark_keys';
 /** "This user's content progress changed" (payload: `<workspace id> <user key>`). */
 export const PROGRESS_CHANNEL = 'waymark_progress';
 
-const CHANNELS = [CONFIG_CHANNEL, KEYS_CHANNEL, PROGRESS_CHANNEL] as const;
+/** "An identity left this person" (payload: `<workspace id> <end user id>`). */
+export const IDENTITY_CHANNEL = 'waymark_identity';
+
+const CHANNELS = [CONFIG_CHANNEL, KEYS_CHANNEL, PROGRESS_CHANNEL, IDENTITY_CHANNEL] as const;
 export type ChangeChannel = (typeof CHANNELS)[number];
 
 type Listener = (payload: string) => void;
@@ -21,9 +24,10 @@ const RECONNECT_MS = 1000;
 
 /**
  * The one change listener of an instance, for every in-memory cache of the SDK path (published
- * configuration, key lookups, progress). Triggers NOTIFY the channels above at commit, for any
- * writer (migrations 1764000000010, 1764200000001); one dedicated connection LISTENs on all of
- * them and hands each payload to that channel's listeners.
+ * configuration, key lookups, progress) and the event writer's resolved identities. Triggers
+ * NOTIFY the channels above at commit, for any writer (migrations 1764000000010, 1764200000001,
+ * 1764500000001); one dedicated connection LISTENs on all of them and hands each payload to
+ * that channel's listeners.
  *
  * Caches must trust their entries only briefly while `isListening` is false (changes may be
  * missed) and drop everything when it turns true again; `onState` tells them both.

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ConfigChanges, IDENTITY_CHANNEL } from '../content/config-changes';
 import type { JsonValue } from './json';
 import type { UserRef } from './identity-ops';
 import { PairCache, WritePlan, type KeyedRow } from './write-plan';
@@ -21,10 +22,30 @@ export interface EndUserProfile {
  * (`plan`); the read side resolves a (userId, anonymousId) to the canonical end user.
  */
 @Injectable()
-export class IdentityService {
+export class IdentityService implements OnModuleInit, OnModuleDestroy {
   private readonly cache = new PairCache();
+  private readonly unsubscribe: Array<() => void> = [];
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: ConfigChanges,
+  ) {}
+
+  /** Resolved pairs are trusted only while news of identities moving can reach this instance. */
+  onModuleInit(): void {
+    this.unsubscribe.push(
+      this.changes.on(IDENTITY_CHANNEL, (payload) => {
+        this.cache.forget(payload.slice(payload.indexOf(' ') + 1));
+      }),
+      this.changes.onState((listening) => {
+        this.cache.enabled = listening;
+      }),
+    );
+  }
+
+  onModuleDestroy(): void {
+    for (const off of this.unsubscribe.splice(0)) off();
+  }
 
   plan(rows: KeyedRow[]): WritePlan {
     return new WritePlan(rows, this.cache);

@@ -28,20 +28,73 @@ function refsOf(row: KeyedRow): IdRef[] {
   return refs;
 }
 
-/** Remembers which (userId, anonymousId) pairs are already resolved, and to whom. */
+/**
+ * Remembers which (userId, anonymousId) pairs are already resolved, and to whom, so events of a
+ * known pair skip identity work. An identity that leaves a person (merge, shared device, alias,
+ * deletion; any instance: NOTIFY `waymark_identity`) makes every pair resolved to that person be
+ * forgotten (`forget`). While such news may be missed (the listener is down) nothing is
+ * remembered (`enabled`).
+ */
 export class PairCache {
   private readonly map = new Map<string, string>();
+  /** Person → the pairs resolved to them. */
+  private readonly byPerson = new Map<string, Set<string>>();
+  /** Moves every time entries are forgotten: a plan that saw another value caches nothing. */
+  private generation = 0;
+  private on = true;
+
   constructor(private readonly max = 200_000) {}
+
+  get epoch(): number {
+    return this.generation;
+  }
+
   get(key: string): string | undefined {
     return this.map.get(key);
   }
+
   set(key: string, endUserId: string): void {
-    this.map.delete(key);
+    if (!this.on) return;
+    this.remove(key);
     this.map.set(key, endUserId);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+    let keys = this.byPerson.get(endUserId);
+    if (!keys) this.byPerson.set(endUserId, (keys = new Set()));
+    keys.add(key);
+    if (this.map.size > this.max) this.remove(this.map.keys().next().value!);
   }
+
+  /** Drops every pair resolved to this person. */
+  forget(endUserId: string): void {
+    this.generation++;
+    const keys = this.byPerson.get(endUserId);
+    if (!keys) return;
+    for (const key of keys) this.map.delete(key);
+    this.byPerson.delete(endUserId);
+  }
+
+  /** Off: forgets everything and remembers nothing until switched on again. */
+  set enabled(on: boolean) {
+    this.on = on;
+    this.clear();
+  }
+
   clear(): void {
+    this.generation++;
     this.map.clear();
+    this.byPerson.clear();
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  private remove(key: string): void {
+    const endUserId = this.map.get(key);
+    if (endUserId === undefined) return;
+    this.map.delete(key);
+    const keys = this.byPerson.get(endUserId);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byPerson.delete(endUserId);
   }
 }
 
@@ -56,12 +109,15 @@ export class WritePlan {
   private readonly ops: KeyedRow[];
   /** Each row's pairKey, by index. */
   private readonly pairKeys: string[] = [];
+  /** The cache's epoch before this plan read anything (see commit). */
+  private readonly epoch: number;
   readonly needsTransaction: boolean;
 
   constructor(
     private readonly rows: KeyedRow[],
     private readonly cache: PairCache,
   ) {
+    this.epoch = cache.epoch;
     let previous: KeyedRow | undefined;
     for (const row of rows) {
       // Consecutive rows of one sender (most of a batch) share the key and its lookups.
@@ -118,8 +174,13 @@ export class WritePlan {
     return merges;
   }
 
-  /** After commit: remember the resolved pairs. */
+  /**
+   * After commit: remember the resolved pairs, unless the cache forgot something since this plan
+   * began: that news (an identity moving, committed after this flush's lookup) may concern a
+   * pair resolved here, which would otherwise be remembered with its former owner.
+   */
   commit(): void {
+    if (this.cache.epoch !== this.epoch) return;
     for (const key of this.missing.keys()) {
       const id = this.ids.get(key);
       if (id) this.cache.set(key, id);

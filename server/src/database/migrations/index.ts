@@ -10,6 +10,7 @@ import { EventsTuning1764200000003 } from './1764200000003-events-tuning';
 import { UsersSearch1764200000004 } from './1764200000004-users-search';
 import { EventRetention1764300070000 } from './1764300070000-event-retention';
 import { PartitionRace1764400000001 } from './1764400000001-partition-race';
+import { IdentityMoves1764500000001 } from './1764500000001-identity-moves';
 
 /** Every migration, in order. Listed explicitly so bundling and tests find the same set. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   UsersSearch1764200000004,
   EventRetention1764300070000,
   PartitionRace1764400000001,
+  IdentityMoves1764500000001,
 ];
