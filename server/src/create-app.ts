@@ -7,11 +7,10 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AppError } from './common/app-error';
-import { registerSdkCors } from './common/cors';
 import { NestPinoLogger } from './common/logger';
+import { registerResponseHeaders } from './common/response-headers';
 import type { Config } from './config/config';
 import { registerStatic } from './static/register-static';
-import { securityHeaders } from './static/security-headers';
 
 /** 500 KB: the largest batch the ingestion API accepts. */
 export const BODY_LIMIT = 512 * 1024;
@@ -37,13 +36,7 @@ export async function createApp(
       done(new AppError('malformed_json'), undefined);
     }
   });
-  // Callback hooks, not async ones: they run on every request, the SDK session's included,
-  // and an async hook costs a promise and a microtask turn each time.
-  fastify.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(securityHeaders);
-    done();
-  });
-  registerSdkCors(fastify);
+  registerResponseHeaders(fastify);
   await fastify.register(fastifyCookie);
   await registerStatic(fastify, config);
 

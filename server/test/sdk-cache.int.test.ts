@@ -1,4 +1,11 @@
-import type { Environment, EnvironmentList, ErrorBody, WorkspaceUpdate } from '@waymark/shared';
+import type {
+  Environment,
+  EnvironmentList,
+  ErrorBody,
+  SdkUser,
+  SessionResponse,
+  WorkspaceUpdate,
+} from '@waymark/shared';
 import { randomUUID } from 'node:crypto';
 import { ConfigChanges } from '../src/content/config-changes';
 import { TraitsSaver } from '../src/sdk/traits.saver';
@@ -148,6 +155,52 @@ describe('If-None-Match', () => {
     expect(changed.status).toBe(200);
     const body = (await changed.json()) as { etag: string };
     expect(`"${body.etag}"`).not.toBe(etag);
+  });
+
+  // The widget's returning page load (fetchSession): the same request, `If-None-Match` with the
+  // quoted etag of the answer it kept. The answer is checked against the current state before
+  // the tags are compared, remembered requests included (session.memo.ts).
+  const revalidate = (tenant: Tenant, user: SdkUser, etag: string) =>
+    call<SessionResponse | null>(`${a.url}/sdk/v1/session`, {
+      headers: { 'x-waymark-key': tenant.sdkKey, 'if-none-match': `"${etag}"` },
+      body: { user, traits: {}, context: { url: 'https://app.example.com/dashboard' } },
+    });
+
+  it('never answers 304 once a publish changed the answer', async () => {
+    const tenant = await createTenant(a);
+    const user = anonymous();
+    const first = await sdkSession(a, tenant.sdkKey, user);
+    expect((await revalidate(tenant, user, first.body.etag)).status).toBe(304);
+    const item = await publishedItem(a, tenant, { name: 'Just published' });
+    // Another user's session loads the new configuration first, so the memo's entry is checked
+    // against a configuration in memory, not merely missing from it.
+    expect(idsOf(await sdkSession(a, tenant.sdkKey, anonymous()))).toEqual([item.id]);
+    const changed = await revalidate(tenant, user, first.body.etag);
+    expect(changed.status).toBe(200);
+    expect(changed.body?.content.map((c) => c.id)).toEqual([item.id]);
+    expect(changed.body?.etag).not.toBe(first.body.etag);
+    // Unpublished again: the answer is the first one, and its etag names it again.
+    await builderApi(a, tenant).post(`/content/${item.id}/unpublish`);
+    const back = await revalidate(tenant, user, changed.body!.etag);
+    expect([back.status, back.body?.etag]).toEqual([200, first.body.etag]);
+  });
+
+  it('never answers 304 once a schedule has opened', async () => {
+    const tenant = await createTenant(a);
+    // Far enough ahead that publishing and two sessions end before it on a loaded machine.
+    const opensAt = Date.now() + 5000;
+    const item = await publishedItem(a, tenant, {
+      name: 'Opens soon',
+      delivery: { schedule: { start: new Date(opensAt).toISOString() } },
+    });
+    const user = anonymous();
+    const first = await sdkSession(a, tenant.sdkKey, user);
+    expect(idsOf(first)).not.toContain(item.id);
+    expect((await revalidate(tenant, user, first.body.etag)).status).toBe(304);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, opensAt - Date.now() + 20)));
+    const opened = await revalidate(tenant, user, first.body.etag);
+    expect(opened.status).toBe(200);
+    expect(opened.body?.content.map((c) => c.id)).toEqual([item.id]);
   });
 
   it('does not take the etag as proof of anything: a bad key is still refused', async () => {

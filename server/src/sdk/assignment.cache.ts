@@ -48,7 +48,17 @@ export class AssignmentCache {
     config: WorkspaceConfig,
     userKeys: string[],
   ): StoredAssignment[][] | Promise<StoredAssignment[][]> {
-    return this.cache.getMany(userKeys.map((k) => cacheKey(config, k)));
+    return this.lists(this.cacheKeysOf(config, userKeys));
+  }
+
+  /** The cache's keys for a user's keys under `config`; the session memo keeps them. */
+  cacheKeysOf(config: WorkspaceConfig, userKeys: string[]): string[] {
+    return userKeys.map((k) => cacheKey(config, k));
+  }
+
+  /** `perKey` by the cache's own keys (`cacheKeysOf`). */
+  lists(cacheKeys: string[]): StoredAssignment[][] | Promise<StoredAssignment[][]> {
+    return this.cache.getMany(cacheKeys);
   }
 
   /** The stored assignments read from the database now; refreshes the cached ones. */

@@ -4,12 +4,15 @@
  */
 export function etagMatches(header: string | string[] | undefined, etag: string): boolean {
   if (!header) return false;
+  const quoted = `"${etag}"`;
+  // What the widget sends (its kept answer's etag), answered without splitting.
+  if (header === quoted) return true;
   const list = Array.isArray(header) ? header.join(',') : header;
   for (const raw of list.split(',')) {
     const tag = raw.trim();
     if (tag === '*') return true;
     const bare = tag.startsWith('W/') ? tag.slice(2) : tag;
-    if (bare === `"${etag}"`) return true;
+    if (bare === quoted) return true;
   }
   return false;
 }

@@ -123,8 +123,8 @@ export class SdkService {
     const progress = this.progress.lists(entry.progressKeys);
     if (!Array.isArray(progress) || !sameLists(entry.progress, progress)) return undefined;
     if (entry.assignments) {
-      const assignments = this.assignmentCache.perKey(config, entry.userKeys);
-      if (!Array.isArray(assignments) || !sameLists(entry.assignments, assignments)) {
+      const assignments = this.assignmentCache.lists(entry.assignments.keys);
+      if (!Array.isArray(assignments) || !sameLists(entry.assignments.lists, assignments)) {
         return undefined;
       }
     }
@@ -243,16 +243,22 @@ export class SdkService {
     const { items: eligible, until } = eligibleNow(config, audiences, progress, now);
     // Assignments are read only for users an experiment could take, from memory where held…
     if (!eligible.some((item) => item.experiment)) {
-      const basis = { userKeys: keys, progressKeys, progress: lists, assignments: null, until };
+      const basis = { progressKeys, progress: lists, assignments: null, until };
       return { ...decide(eligible, progress, NO_ASSIGNMENTS, who.user, keys), basis };
     }
-    const cached = this.assignmentCache.perKey(config, keys);
+    const assignmentKeys = this.assignmentCache.cacheKeysOf(config, keys);
+    const cached = this.assignmentCache.lists(assignmentKeys);
     const assignments = Array.isArray(cached) ? cached : await cached;
     const first = decide(eligible, progress, assignments.flat(), who.user, keys);
     if (first.decision.newAssignments.length === 0) {
       return {
         ...first,
-        basis: { userKeys: keys, progressKeys, progress: lists, assignments, until },
+        basis: {
+          progressKeys,
+          progress: lists,
+          assignments: { keys: assignmentKeys, lists: assignments },
+          until,
+        },
       };
     }
     // …but an arm is only ever decided (stored) on what the database holds now: another

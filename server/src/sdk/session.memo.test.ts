@@ -39,7 +39,6 @@ const entry = (generation: number): MemoEntry => ({
   body: request({}),
   traits: null,
   generation,
-  userKeys: ['a:anon-1'],
   progressKeys: ['ws a:anon-1'],
   progress: [],
   assignments: null,

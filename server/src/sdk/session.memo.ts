@@ -18,13 +18,16 @@ export interface MemoEntry {
   traits: TraitsNote | null;
   /** The configuration it was decided under (its generation: a change is a new one). */
   generation: number;
-  /** The user's keys (`userKeysOf`) and the progress cache's keys for them. */
-  userKeys: string[];
+  /** The progress cache's keys for the user's keys (`userKeysOf`). */
   progressKeys: string[];
+
   /** Each user key's progress rows, as the progress cache held them (compared by identity). */
   progress: ProgressState[][];
-  /** Each user key's stored assignments, when an experiment took part; else null. */
-  assignments: StoredAssignment[][] | null;
+  /**
+   * When an experiment took part: the assignment cache's keys for the user's keys (under
+   * `generation`) and each one's stored assignments; else null.
+   */
+  assignments: { keys: string[]; lists: StoredAssignment[][] } | null;
   /** The first instant (ms) a schedule or frequency boundary may decide otherwise. */
   until: number;
   answer: Assembled;
