@@ -17,6 +17,7 @@ import {
   contentEvent,
   createTenant,
   idsOf,
+  openingSoon,
   publishedItem,
   sdkEvents,
   sdkSession,
@@ -187,17 +188,12 @@ describe('If-None-Match', () => {
 
   it('never answers 304 once a schedule has opened', async () => {
     const tenant = await createTenant(a);
-    // Far enough ahead that publishing and two sessions end before it on a loaded machine.
-    const opensAt = Date.now() + 5000;
-    const item = await publishedItem(a, tenant, {
-      name: 'Opens soon',
-      delivery: { schedule: { start: new Date(opensAt).toISOString() } },
-    });
+    const { item, untilOpen } = await openingSoon(a, tenant);
     const user = anonymous();
     const first = await sdkSession(a, tenant.sdkKey, user);
     expect(idsOf(first)).not.toContain(item.id);
     expect((await revalidate(tenant, user, first.body.etag)).status).toBe(304);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, opensAt - Date.now() + 20)));
+    await untilOpen();
     const opened = await revalidate(tenant, user, first.body.etag);
     expect(opened.status).toBe(200);
     expect(opened.body?.content.map((c) => c.id)).toEqual([item.id]);

@@ -8,6 +8,7 @@ import {
   contentEvent,
   createTenant,
   idsOf,
+  openingSoon,
   modalFlow,
   publishedItem,
   sdkEvents,
@@ -144,18 +145,12 @@ describe('session memo', () => {
 
   it('lets a schedule open on time for a remembered request', async () => {
     const tenant = await createTenant(a);
-    // Far enough ahead that publishing and two sessions end before it on a loaded machine (at
-    // 1.5 s, a CI run once reached the start before the second request: a correct miss).
-    const opensAt = Date.now() + 5000;
-    const item = await publishedItem(a, tenant, {
-      name: 'Opens soon',
-      delivery: { schedule: { start: new Date(opensAt).toISOString() } },
-    });
+    const { item, untilOpen } = await openingSoon(a, tenant);
     const user = anonymous();
     expect(idsOf(await sdkSession(a, tenant.sdkKey, user))).not.toContain(item.id);
     // Remembered while closed…
     expect(await decidedDuring(() => sdkSession(a, tenant.sdkKey, user))).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, opensAt - Date.now() + 20)));
+    await untilOpen();
     // …and decided again once the start has passed.
     expect(idsOf(await sdkSession(a, tenant.sdkKey, user))).toContain(item.id);
   });

@@ -197,3 +197,22 @@ export const anonymous = (): SdkUser => ({ anonymousId: `anon-${randomUUID()}` }
 /** Ids of the content a session answered. */
 export const idsOf = (answer: Answer<SessionResponse>): string[] =>
   answer.body.content.map((c) => c.id);
+
+/**
+ * An item whose schedule opens 5 s from now: far enough ahead that publishing and a couple of
+ * sessions end before it on a loaded machine (at 1.5 s a CI run once reached the start early).
+ * `untilOpen()` resolves just after the start has passed.
+ */
+export async function openingSoon(
+  app: TestApp,
+  tenant: Tenant,
+): Promise<{ item: ContentDetail; untilOpen: () => Promise<void> }> {
+  const opensAt = Date.now() + 5000;
+  const item = await publishedItem(app, tenant, {
+    name: 'Opens soon',
+    delivery: { schedule: { start: new Date(opensAt).toISOString() } },
+  });
+  const untilOpen = () =>
+    new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, opensAt - Date.now() + 20)));
+  return { item, untilOpen };
+}
