@@ -32,7 +32,7 @@ export class PreviewTokenController {
   }
 }
 
-/** The widget in builder mode reads the draft a link opens (CORS open, see cors.ts). */
+/** The widget in builder mode reads the draft a link opens (CORS open, see common/response-headers.ts). */
 @Controller('sdk/v1/preview')
 @UseGuards(SdkKeyGuard)
 export class SdkPreviewController {

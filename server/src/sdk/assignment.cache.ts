@@ -39,16 +39,8 @@ export class AssignmentCache {
     config: WorkspaceConfig,
     userKeys: string[],
   ): StoredAssignment[] | Promise<StoredAssignment[]> {
-    const found = this.perKey(config, userKeys);
+    const found = this.lists(this.cacheKeysOf(config, userKeys));
     return Array.isArray(found) ? found.flat() : found.then((lists) => lists.flat());
-  }
-
-  /** Each key's stored assignments, synchronously when all are in memory (same arrays until dropped). */
-  perKey(
-    config: WorkspaceConfig,
-    userKeys: string[],
-  ): StoredAssignment[][] | Promise<StoredAssignment[][]> {
-    return this.lists(this.cacheKeysOf(config, userKeys));
   }
 
   /** The cache's keys for a user's keys under `config`; the session memo keeps them. */
@@ -56,7 +48,10 @@ export class AssignmentCache {
     return userKeys.map((k) => cacheKey(config, k));
   }
 
-  /** `perKey` by the cache's own keys (`cacheKeysOf`). */
+  /**
+   * Each key's stored assignments by the cache's own keys (`cacheKeysOf`), synchronously when all
+   * are in memory (the same arrays until dropped: the session memo compares them by identity).
+   */
   lists(cacheKeys: string[]): StoredAssignment[][] | Promise<StoredAssignment[][]> {
     return this.cache.getMany(cacheKeys);
   }

@@ -12,7 +12,7 @@ import { KeyEnvironment, SdkKeyGuard } from '../workspaces/key.guards';
 import { SdkService } from './sdk.service';
 
 /**
- * The public SDK API the widget talks to. CORS is open for /sdk/* (see cors.ts).
+ * The public SDK API the widget talks to. CORS is open for /sdk/* (see common/response-headers.ts).
  * `POST /sdk/v1/session` is registered on Fastify directly (session.route.ts, the hot path).
  */
 @Controller('sdk/v1')

@@ -20,7 +20,6 @@ export interface MemoEntry {
   generation: number;
   /** The progress cache's keys for the user's keys (`userKeysOf`). */
   progressKeys: string[];
-
   /** Each user key's progress rows, as the progress cache held them (compared by identity). */
   progress: ProgressState[][];
   /**
